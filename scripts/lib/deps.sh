@@ -60,7 +60,12 @@ deps_imgui() {
   local dl="$WFADMIN_CACHE/imgui-src"
   rm -rf "$dl" && mkdir -p "$dl"
   _deps_log "fetching the Debian source package imgui=$IMGUI_VERSION"
-  (cd "$dl" && apt-get source -qq --download-only "imgui=$IMGUI_VERSION" >/dev/null)
+  # _apt cannot read root's cache folder, so apt downloads unsandboxed and says so: keep that quiet.
+  local log; log=$(mktemp)
+  if ! (cd "$dl" && apt-get source -qq --download-only "imgui=$IMGUI_VERSION") >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"; return 1
+  fi
+  rm -f "$log"
   local orig
   orig=$(ls "$dl"/imgui_*.orig.tar.* | head -1)
   rm -rf "$IMGUI_DIR.tmp" && mkdir -p "$IMGUI_DIR.tmp"
@@ -79,7 +84,9 @@ deps_npm() {
 }
 
 deps_install() {
-  deps_apt emscripten nlohmann-json3-dev libgtest-dev cmake g++ make fonts-noto-cjk fonttools nodejs npm ca-certificates
+  deps_apt emscripten nlohmann-json3-dev libgtest-dev cmake g++ make fonts-noto-cjk fonttools ca-certificates
+  # The machine image brings its own Node.js 20 and npm; fall back to Debian's only where there is none.
+  command -v node >/dev/null && command -v npm >/dev/null || deps_apt nodejs npm
   deps_imgui
   if [ "${1:-}" = test ]; then
     deps_apt chromium
