@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""serve.py: serves the wfadmin page, runs the demo Workfront instance and proxies /attask/... to real tenants.
+
+  python3 serve.py [--root build/web/site] [--host 127.0.0.1] [--port 8000]
+                   [--db build/demo/demo.sqlite3] [--reset-demo] [--demo-users 250] [--seed 1] [--no-demo]
+                   [--upstream URL] [--test-control] [--quiet]
+                   [--latency-ms N] [--error-rate R] [--error-status S] [--drop-rate R]
+
+Python 3.11 standard library only. The pieces live in server/ (app, static, demo, query, auth, seed, proxy,
+faults, control, logs). Workfront has no CORS, so the page calls this server, which answers the demo tenant
+itself and forwards other tenants' API calls to their Workfront host (never anywhere else).
+"""
+import argparse
+import os
+import re
+import signal
+import sys
+import time
+
+from server import app, auth, faults, logs, proxy, seed, store
+from server.demo import DemoApi
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_USERS = 250
+DEFAULT_SEED = 1
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description="Serve wfadmin with a demo Workfront instance and a Workfront proxy.")
+    p.add_argument("--root", default=os.path.join(HERE, "build", "web", "site"), help="the built page")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    p.add_argument("--db", default=os.path.join(HERE, "build", "demo", "demo.sqlite3"), help="demo database")
+    p.add_argument("--reset-demo", action="store_true", help="start the demo tenant over")
+    p.add_argument("--demo-users", type=int, default=None, help="users in a new demo tenant (default %d)" % DEFAULT_USERS)
+    p.add_argument("--seed", type=int, default=None, help="seed of a new demo tenant (default %d)" % DEFAULT_SEED)
+    p.add_argument("--no-demo", action="store_true", help="no demo instance; proxy only")
+    p.add_argument("--upstream", help="send every non-demo tenant's API calls to this URL (tests, private setups)")
+    p.add_argument("--proxy-timeout", type=float, default=30.0, help="seconds to connect and to wait for data")
+    p.add_argument("--test-control", action="store_true", help="enable /__test__/... (tests only)")
+    p.add_argument("--quiet", action="store_true", help="no per-request log lines")
+    p.add_argument("--latency-ms", type=int, default=0, help="fault: delay every API answer")
+    p.add_argument("--error-rate", type=float, default=0.0, help="fault: share of API calls answered with an error")
+    p.add_argument("--error-status", type=int, default=500, help="fault: 429, 500, 502, 503 or 504")
+    p.add_argument("--drop-rate", type=float, default=0.0, help="fault: share of API calls dropped unanswered")
+    p.add_argument("--fault-seed", type=int, default=0, help="fault: random seed")
+    args = p.parse_args(argv)
+    if args.demo_users is not None and args.demo_users < 4:
+        p.error("--demo-users must be at least 4 (the fixed demo accounts)")
+    return args
+
+
+def app_version(root):
+    for path in (os.path.join(root, "version.txt"), os.path.join(HERE, "VERSION")):
+        try:
+            with open(path, encoding="utf-8") as f:
+                return f.read().strip() or "dev"
+        except OSError:
+            pass
+    try:
+        with open(os.path.join(HERE, "CMakeLists.txt"), encoding="utf-8") as f:
+            m = re.search(r"project\s*\(\s*wfadmin[^)]*VERSION\s+([0-9.]+)", f.read())
+            return m.group(1) if m else "dev"
+    except OSError:
+        return "dev"
+
+
+def open_demo(args, log):
+    """The demo store, seeded when new, when --reset-demo is given, or when --demo-users/--seed ask for a
+    different tenant than the one on disk. Returns (store, SSO admin's key)."""
+    if args.reset_demo:
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.remove(args.db + suffix)
+            except FileNotFoundError:
+                pass
+    st = store.Store(args.db)
+    meta = st.meta()
+    users = args.demo_users if args.demo_users is not None else int(meta.get("users", DEFAULT_USERS))
+    seed_value = args.seed if args.seed is not None else int(meta.get("seed", DEFAULT_SEED))
+    if meta.get("schema") != store.SCHEMA_VERSION or meta.get("users") != str(users) or meta.get("seed") != str(seed_value):
+        if meta:
+            log.say("demo: the database on disk holds another tenant; seeding a new one")
+        start = time.perf_counter()
+        key = seed.seed_database(st, users, seed_value)
+        log.say("demo: seeded %d users (seed %d) in %.2f s" % (users, seed_value, time.perf_counter() - start))
+        return st, key
+    with st.write() as conn:   # keep the printed SSO key usable across restarts
+        key = auth.current_key(conn, seed.SSO_ID) or auth.generate_key(conn, seed.SSO_ID)
+    return st, key
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    log = logs.Log(quiet=args.quiet)
+    fault_state = faults.Faults()
+    try:
+        fault_state.configure({"latency_ms": args.latency_ms, "error_rate": args.error_rate,
+                               "error_status": args.error_status, "drop_rate": args.drop_rate,
+                               "seed": args.fault_seed})
+        upstream = proxy.Upstream(args.upstream, args.proxy_timeout)
+    except ValueError as e:
+        print("serve.py: %s" % e, file=sys.stderr)
+        return 2
+    st, demo, sso_key = None, None, None
+    if not args.no_demo:
+        st, sso_key = open_demo(args, log)
+        demo = DemoApi(st, shuffle_seed=int(time.time()))
+    if not os.path.isdir(args.root):
+        log.say("warning: %s does not exist (build the page first); static files will be 404" % args.root)
+    server = app.Server((args.host, args.port), root=args.root, store=st, demo=demo, upstream=upstream,
+                        faults=fault_state, log=log, test_control=args.test_control, version=app_version(args.root))
+    host, port = server.server_address[:2]
+    if demo and not args.quiet:
+        meta = st.meta()
+        log.say("demo Workfront: domain \"demo\" (%s), %s users, database %s"
+                % (proxy.DEMO_HOST, meta.get("users"), args.db))
+        log.say("  admin:      %s / %s  (system administrator)" % (seed.ADMIN_EMAIL, seed.DEMO_PASSWORD))
+        log.say("  non-admin:  %s / %s" % (seed.USER_EMAIL, seed.DEMO_PASSWORD))
+        log.say("  SSO admin:  %s (no password login; paste API key %s)" % (seed.SSO_EMAIL, sso_key))
+        log.say("  Admin Email user: %s (cannot be deactivated)" % seed.OWNER_EMAIL)
+    if args.test_control and not args.quiet:
+        log.say("test control endpoints are ON (/__test__/...): for tests only")
+    if args.upstream and not args.quiet:
+        log.say("proxy: every non-demo tenant goes to %s" % args.upstream)
+    log.say("serving on http://%s:%d/" % (("[%s]" % host) if ":" in host else host, port))
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

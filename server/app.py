@@ -1,0 +1,258 @@
+# app.py: the HTTP side of serve.py. One handler for everything: /attask/... (the demo instance, or the proxy
+# for other tenants, with injected faults), /wfadmin/config.json, /__test__/... (only with --test-control) and the
+# static page. Every answer carries the security headers; none carries CORS headers.
+import json
+import socket
+import time
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlsplit
+
+from . import control, faults, proxy, static
+from .errors import WFError, bad_param
+
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+       "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+JSON_TYPE = "application/json;charset=UTF-8"
+MAX_BODY = proxy.MAX_REQUEST_BODY
+
+
+class ApiRequest:
+    """One API call as the demo sees it: the effective method (after `method=`), the parameters from the query
+    string and a form body (in that order), a JSON body when one was sent, and the request headers."""
+
+    def __init__(self, method, path, params, json_body, headers):
+        self.method, self.path, self.params, self.json_body, self._headers = method, path, params, json_body, headers
+
+    def param(self, name):
+        return next((v for k, v in self.params if k == name), None)
+
+    def params_named(self, name):
+        return [v for k, v in self.params if k == name]
+
+    def fields(self):
+        values = self.params_named("fields")
+        return ",".join(values) if values else None
+
+    def header(self, name):
+        return self._headers.get(name)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "wfadmin"
+    sys_version = ""
+    timeout = 120   # idle keep-alive connections give their thread back
+
+    # ---- plumbing ----
+    def version_string(self):
+        return self.server_version
+
+    def send_response(self, code, message=None):
+        self._status = code
+        super().send_response(code, message)
+
+    def log_request(self, code="-", size="-"):
+        pass   # _dispatch logs one line per request itself, redacted
+
+    def log_message(self, fmt, *args):
+        self.server.log.error("%s %s" % (self.client_address[0], fmt % args))
+
+    def send_error(self, code, message=None, explain=None):
+        self.close_connection = True
+        self._send(code, {"Content-Type": "text/plain; charset=utf-8"}, ("%d %s\n" % (code, message or "")).encode())
+
+    def _send(self, status, headers, body, head_only=False):
+        self.send_response(status)
+        for k, v in SECURITY_HEADERS.items():
+            self.send_header(k, v)
+        for k, v in headers.items():
+            self.send_header(k, v)
+        if status != 304:
+            self.send_header("Content-Length", str(len(body)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if body and not head_only and status != 304:
+            self.wfile.write(body)
+
+    def _send_json(self, status, data, extra=None):
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        self._send(status, dict({"Content-Type": JSON_TYPE, "Cache-Control": "no-store"}, **(extra or {})), body)
+
+    def _drop(self):
+        """Closes the connection without an answer (an injected network failure)."""
+        self.close_connection = True
+        self._status = 0
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def _read_body(self):
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            chunks, total = [], 0
+            while True:
+                size = int(self.rfile.readline(100).split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline(1000) not in (b"\r\n", b"\n", b""):
+                        pass
+                    return b"".join(chunks)
+                total += size
+                if total > MAX_BODY:
+                    raise BodyTooLarge()
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline(10)
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            raise BodyTooLarge()
+        return self.rfile.read(length) if length > 0 else b""
+
+    # ---- entry points ----
+    def do_GET(self):
+        self._dispatch()
+
+    do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_GET
+
+    def _dispatch(self):
+        start = time.perf_counter()
+        self._status, self._note = 0, ""
+        try:
+            split = urlsplit(self.path)
+            path = split.path
+            if path.lower().startswith("/attask/"):
+                self._api(split)
+            elif path.startswith("/__test__/") and self.server.test_control:
+                self._control(split)
+            else:
+                self._read_body()   # keep the connection in step even if a GET came with a body
+                if path == "/wfadmin/config.json":
+                    self._config()
+                else:
+                    self._static(path)
+        except BodyTooLarge:
+            self.close_connection = True
+            self._send_json(413, WFError(413, "wfadmin.RequestTooLarge", "The request body is too large.").body())
+        except (ConnectionError, socket.timeout):
+            self.close_connection = True
+        except Exception:   # a bug: answer 500 and keep serving
+            self.server.log.error(traceback.format_exc())
+            self.close_connection = True
+            if not self._status:
+                self._send_json(500, WFError(500, "wfadmin.InternalError", "Internal error in serve.py").body())
+        finally:
+            ms = (time.perf_counter() - start) * 1000
+            self.server.log.request(self.client_address[0], self.command, self.path, self._status, ms, self._note)
+
+    # ---- the page ----
+    def _static(self, path):
+        if self.command not in ("GET", "HEAD"):
+            self._send(405, {"Allow": "GET, HEAD", "Content-Type": "text/plain; charset=utf-8"}, b"405 Method Not Allowed\n")
+            return
+        if path.startswith("/__test__/"):   # without --test-control these do not exist
+            self._send(404, {"Content-Type": "text/plain; charset=utf-8"}, b"404 Not Found\n")
+            return
+        real = static.resolve(self.server.root, path)
+        if real is None:
+            self._send(404, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache"},
+                       b"404 Not Found\n", self.command == "HEAD")
+            return
+        status, headers, body = static.respond(real, self.headers)
+        self._send(status, headers, body, self.command == "HEAD")
+
+    def _config(self):
+        self._send_json(200, {"demo": self.server.demo is not None, "demoDomain": "demo",
+                              "version": self.server.version})
+
+    def _control(self, split):
+        body = self._read_body()
+        try:
+            status, data = control.handle(self.server, self.command, split.path, split.query, body)
+        except ValueError as e:
+            status, data = 400, {"error": str(e)}
+        self._send_json(status, data)
+
+    # ---- the API ----
+    def _api(self, split):
+        body = self._read_body()
+        raw_host = self.headers.get("X-Workfront-Host")
+        srv = self.server
+        to_demo = raw_host is None or raw_host.strip().lower() == proxy.DEMO_HOST
+        try:
+            if to_demo and srv.demo is None:
+                raise proxy.refused("The demo instance is off (serve.py --no-demo): give X-Workfront-Host.")
+            host = None if to_demo else proxy.check_host(raw_host)
+        except WFError as e:
+            self._send_json(e.status, e.body())
+            return
+        if host:
+            self._note = "-> " + host
+        decision = srv.faults.decide(self.path)
+        if decision:
+            if decision.latency_ms:
+                time.sleep(decision.latency_ms / 1000)
+            if decision.action == "drop":
+                self._count_fault("drops")
+                self._drop()
+                return
+            if decision.action == "error":
+                self._count_fault("errors")
+                status, ctype, data, extra = faults.error_response(decision)
+                self._send(status, dict({"Content-Type": ctype, "Cache-Control": "no-store"}, **extra), data)
+                return
+        try:
+            status, headers, data = self._forward(host, body) if host else self._demo(split, body)
+        except WFError as e:
+            status, headers, data = e.status, {}, e.body()
+        if decision and decision.action == "drop_after":   # the work is done, but the answer never arrives
+            self._count_fault("drops")
+            self._drop()
+        elif isinstance(data, bytes):
+            self._send(status, headers, data)
+        else:
+            self._send_json(status, data, headers)
+
+    def _count_fault(self, kind):
+        if self.server.demo is not None:
+            self.server.demo.stats.fault(kind)
+
+    def _demo(self, split, body):
+        params = parse_qsl(split.query, keep_blank_values=True)
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        json_body = None
+        if body and ctype == "application/x-www-form-urlencoded":
+            params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+        elif body and ctype == "application/json":
+            try:
+                json_body = json.loads(body)
+            except ValueError:
+                raise bad_param("The request body is not valid JSON", "body") from None
+        override = next((v for k, v in params if k == "method"), None)
+        method = (override or self.command).upper()
+        if method not in ("GET", "PUT", "POST", "DELETE"):
+            raise WFError(405, "java.lang.UnsupportedOperationException", "The method %s is not supported" % method,
+                          "exception.method", "Unsupported method")
+        status, data = self.server.demo.handle(ApiRequest(method, split.path, params, json_body, self.headers))
+        return status, {}, data
+
+    def _forward(self, host, body):
+        return self.server.upstream.forward(host, self.command, self.path, self.headers, body or None)
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, address, *, root, store, demo, upstream, faults, log, test_control, version):
+        self.root, self.store, self.demo, self.upstream = root, store, demo, upstream
+        self.faults, self.log, self.test_control, self.version = faults, log, test_control, version
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, Handler)

@@ -1,0 +1,43 @@
+# logs.py: one line per request (time, client, method, path, status, milliseconds) with every secret redacted.
+# Only the request target is ever logged, never headers or bodies; the values of parameters that look like
+# credentials (password, apiKey, sessionID, tokens, secrets) are replaced by "***".
+import datetime
+import re
+import sys
+import threading
+from urllib.parse import unquote_plus
+
+_SECRET_NAME = re.compile(r"pass|api_?key|session|token|secret|auth|credential|code_verifier", re.IGNORECASE)
+_PAIR = re.compile(r"([^&=?\s'\"]+)=([^&\s'\"]*)")
+
+
+def redact(text):
+    """Redacts credential-like parameter values anywhere in `text` (a path with query, or a log message)."""
+    def repl(m):
+        name = unquote_plus(m.group(1))
+        return "%s=***" % m.group(1) if _SECRET_NAME.search(name) else m.group(0)
+    return _PAIR.sub(repl, text)
+
+
+class Log:
+    def __init__(self, quiet=False, stream=None):
+        self.quiet = quiet
+        self.stream = stream or sys.stdout
+        self._lock = threading.Lock()
+
+    def say(self, text):
+        """Start-up messages: shown even when quiet is on only if `force` callers use it."""
+        with self._lock:
+            print(text, file=self.stream, flush=True)
+
+    def request(self, client, method, target, status, ms, note=""):
+        if self.quiet:
+            return
+        stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        line = "%s %s %s %s %d %.1fms%s" % (stamp, client, method, redact(target), status, ms,
+                                             " " + note if note else "")
+        self.say(line)
+
+    def error(self, text):
+        if not self.quiet:
+            self.say("error: " + redact(text))

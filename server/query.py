@@ -1,0 +1,285 @@
+# query.py: Workfront's search parameters -> SQL. Filters (`field=value`, `field_Mod`, `field_Range`, `OR:n:`,
+# `filters={...}` JSON), sorts (`field_Sort`, `field_1_Sort`), paging ($$FIRST/$$LIMIT with Workfront's limits) and
+# `fields=` selection with nested references; and rendering rows back into Workfront's JSON objects.
+import json
+import random
+import re
+
+from . import schema
+from .errors import bad_param
+from .wfdate import format_wf, parse_filter_date
+
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 2000
+RESULT_CAP = 50_000
+_SHUFFLE_PRIME = 1_000_003   # > any rowid in the demo, so (rowid*a + c) % p never maps two rows together
+
+# Parameters that are never filters (credentials, paging, verbs, payloads).
+RESERVED = {"fields", "$$FIRST", "$$LIMIT", "method", "apiKey", "apikey", "sessionID", "sessionid", "updates",
+            "action", "atomic", "filters", "id", "username", "password", "jsonp", "callback", "_", "fields[]"}
+_SORT = re.compile(r"^(.+?)(?:_(\d+))?_Sort$")
+_OR = re.compile(r"^OR:(\d+):(.+)$")
+
+
+def _unsupported(obj, version, name):
+    return bad_param("APIModel V%s does not support field %s (%s)" % (version.replace(".", "_"), name, obj.label),
+                     name)
+
+
+def _check_field(obj, version, name):
+    if name not in obj.fields:
+        if ":" in name and name.split(":", 1)[0] in obj.refs:
+            raise bad_param("The demo cannot filter or sort on a referenced field (%s)" % name, name)
+        raise _unsupported(obj, version, name)
+    return obj.fields[name]
+
+
+def _value(kind, field, text):
+    if kind == schema.BOOL:
+        low = str(text).strip().lower()
+        if low in ("true", "1"):
+            return 1
+        if low in ("false", "0"):
+            return 0
+        raise bad_param('"%s" is not a valid value for %s (true or false)' % (text, field), field)
+    if kind == schema.INT:
+        try:
+            return int(text)
+        except ValueError:
+            raise bad_param('"%s" is not a valid number for %s' % (text, field), field) from None
+    if kind == schema.DATE:
+        ms = parse_filter_date(str(text))
+        if ms is None:
+            raise bad_param('"%s" is not a valid date for %s' % (text, field), field)
+        return ms
+    return str(text)
+
+
+def _condition(obj, version, field, cond):
+    kind = _check_field(obj, version, field)
+    values = [_value(kind, field, v) for v in cond["values"]]
+    mod = (cond["mod"] or ("in" if len(values) > 1 else "eq")).lower()
+    if mod in ("isnull", "notnull", "isblank", "notblank"):
+        if mod == "isnull":
+            return "%s IS NULL" % field, []
+        if mod == "notnull":
+            return "%s IS NOT NULL" % field, []
+        return ("(%s IS NULL OR %s = '')" if mod == "isblank" else "(%s IS NOT NULL AND %s != '')") % (field, field), []
+    if not values:
+        raise bad_param("%s_Mod=%s needs a value for %s" % (field, mod, field), field)
+    v = values[0]
+    ci = isinstance(v, str) and mod.startswith("ci")
+    if ci:
+        values = [s.casefold() for s in values]
+        v = values[0]
+    col = "ci(%s)" % field if ci else field
+    simple = {"eq": "=", "cieq": "=", "ne": "IS NOT", "cine": "IS NOT", "lt": "<", "gt": ">", "lte": "<=",
+              "gte": ">=", "like": "LIKE", "cilike": "LIKE"}
+    if mod in simple:
+        return "%s %s ?" % (col, simple[mod]), [v]
+    if mod in ("contains", "cicontains"):
+        return "instr(%s, ?) > 0" % col, [v]
+    if mod in ("notcontains", "cinotcontains"):
+        return "(%s IS NULL OR instr(%s, ?) = 0)" % (field, col), [v]
+    if mod in ("in", "notin"):
+        marks = ",".join("?" * len(values))
+        if mod == "in":
+            return "%s IN (%s)" % (field, marks), values
+        return "(%s IS NULL OR %s NOT IN (%s))" % (field, field, marks), values
+    if mod in ("between", "notbetween"):
+        if cond["range"] is None:
+            raise bad_param("%s_Mod=%s needs %s_Range" % (field, mod, field), field)
+        high = _value(kind, field, cond["range"])
+        return "%s %sBETWEEN ? AND ?" % (field, "NOT " if mod == "notbetween" else ""), [v, high]
+    raise bad_param('"%s" is not a valid modifier for %s' % (mod, field), field)
+
+
+def _collect(params):
+    """Params -> ({group: {field: {"values","mod","range"}}}, [(order, field, direction)])."""
+    groups, sorts = {}, []
+    for key, value in params:
+        if key in RESERVED or key.startswith("$$"):
+            continue
+        group = ""
+        m = _OR.match(key)
+        if m:
+            group, key = m.group(1), m.group(2)
+        m = _SORT.match(key)
+        if m and not group:
+            sorts.append((int(m.group(2) or 0), len(sorts), m.group(1), value))
+            continue
+        for suffix, slot in (("_Mod", "mod"), ("_Range", "range")):
+            if key.endswith(suffix):
+                conds = groups.setdefault(group, {}).setdefault(key[: -len(suffix)], _empty())
+                conds[slot] = value
+                break
+        else:
+            groups.setdefault(group, {}).setdefault(key, _empty())["values"].append(value)
+    return groups, sorts
+
+
+def _empty():
+    return {"values": [], "mod": None, "range": None}
+
+
+def _json_filters(text):
+    """`filters={"username":"x","name_Mod":"cicontains"}` -> extra (key, value) params."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise bad_param("filters is not valid JSON", "filters") from None
+    if not isinstance(data, dict):
+        raise bad_param("filters must be a JSON object", "filters")
+    out = []
+    for key, value in data.items():
+        for item in value if isinstance(value, list) else [value]:
+            out.append((key, ("true" if item else "false") if isinstance(item, bool) else str(item)))
+    return out
+
+
+def where_clause(obj, version, params):
+    """The filters of a request as (sql, args); sql is "1" when there are none."""
+    extra = []
+    for key, value in params:
+        if key == "filters":
+            extra += _json_filters(value)
+    groups, _ = _collect(list(params) + extra)
+    parts, args = [], []
+    for group in sorted(groups, key=lambda g: (g != "", g)):
+        conds = [_condition(obj, version, f, c) for f, c in groups[group].items()]
+        if conds:
+            parts.append("(" + " AND ".join(c for c, _ in conds) + ")")
+            for _, a in conds:
+                args += a
+    if not parts:
+        return "1", []
+    # Workfront: the plain conditions form one group, each OR:n: prefix another; a row matches any group.
+    return " OR ".join(parts), args
+
+
+def order_clause(obj, version, params, shuffle_seed):
+    """ORDER BY for the request. Ties (and requests without any sort) come in a per-request shuffled order,
+    as on Workfront, where unsorted paging overlaps and skips; only a unique sort such as ID_Sort is stable."""
+    _, sorts = _collect(params)
+    parts = []
+    for _, _, field, direction in sorted(sorts):
+        kind = _check_field(obj, version, field)
+        d = direction.strip().lower()
+        if d not in ("asc", "desc", "ciasc", "cidesc"):
+            raise bad_param('"%s" is not a valid sort direction for %s' % (direction, field), field)
+        col = "ci(%s)" % field if d.startswith("ci") and kind == schema.STR else field
+        parts.append("%s %s" % (col, "DESC" if d.endswith("desc") else "ASC"))
+    rng = random.Random(shuffle_seed)
+    parts.append("((rowid * %d + %d) %% %d)" % (rng.randrange(1, _SHUFFLE_PRIME), rng.randrange(_SHUFFLE_PRIME),
+                                                _SHUFFLE_PRIME))
+    return ", ".join(parts)
+
+
+def _int_param(params, name, default):
+    text = next((v for k, v in params if k == name), None)
+    if text is None or text == "":
+        return default
+    try:
+        return int(text)
+    except ValueError:
+        raise bad_param('%s "%s" is not a number' % (name, text), name) from None
+
+
+def paging(params):
+    """($$FIRST, $$LIMIT) after Workfront's checks and the 50,000-object result cap."""
+    first = _int_param(params, "$$FIRST", 0)
+    limit = _int_param(params, "$$LIMIT", DEFAULT_LIMIT)
+    if first < 0:
+        raise bad_param("$$FIRST must not be negative", "$$FIRST")
+    if limit < 1:
+        raise bad_param("$$LIMIT must be at least 1", "$$LIMIT")
+    if limit > MAX_LIMIT:
+        raise bad_param("$$LIMIT %d is more than the maximum of %d objects per request" % (limit, MAX_LIMIT),
+                        "$$LIMIT", limit)
+    return first, max(0, min(limit, RESULT_CAP - first))
+
+
+class Selection:
+    """What `fields=` asked for: own columns, and references with their sub-fields."""
+
+    def __init__(self, obj, version, text):
+        self.obj = obj
+        self.columns = []
+        self.refs = {}
+        names = obj.defaults if text is None else [t.strip() for t in text.split(",") if t.strip()]
+        for name in names:
+            if name == "*":
+                self._add_all(obj)
+            elif name == "objCode":
+                continue
+            elif ":" in name:
+                ref_name, sub = name.split(":", 1)
+                ref = obj.refs.get(ref_name)
+                if ref is None:
+                    raise _unsupported(obj, version, name)
+                target = schema.OBJECTS[ref.obj_code]
+                subs = self.refs.setdefault(ref_name, [])
+                if sub == "*":
+                    subs += [f for f in target.fields if f not in ("ID", "name")]
+                elif sub in ("ID", "name", "objCode"):
+                    continue
+                elif sub in target.fields:
+                    subs.append(sub)
+                else:
+                    raise _unsupported(target, version, sub)
+            elif name in obj.refs:
+                self.refs.setdefault(name, [])
+            elif name in obj.fields:
+                if name not in ("ID", "name") and name not in self.columns:
+                    self.columns.append(name)
+            else:
+                raise _unsupported(obj, version, name)
+        # A reference is resolved through its ID column; fetch that column but do not show it unless asked.
+        self._hidden = []
+        for ref_name in self.refs:
+            id_field = obj.refs[ref_name].id_field
+            if id_field not in self.columns:
+                self.columns.append(id_field)
+                self._hidden.append(id_field)
+
+    def _add_all(self, obj):
+        for name in obj.fields:
+            if name not in ("ID", "name") and name not in self.columns:
+                self.columns.append(name)
+
+    def sql_columns(self):
+        return ", ".join(["ID", "name"] + self.columns)
+
+    def render(self, conn, rows):
+        """Rows (ID, name, *columns) -> Workfront objects, references resolved in one query per reference."""
+        code, fields = self.obj.code, self.obj.fields
+        convert = [(name, fields[name]) for name in self.columns]
+        out = []
+        for row in rows:
+            item = {"ID": row[0], "name": row[1], "objCode": code}
+            for (name, kind), value in zip(convert, row[2:]):
+                if value is not None:
+                    if kind == schema.BOOL:
+                        value = bool(value)
+                    elif kind == schema.DATE:
+                        value = format_wf(value)
+                item[name] = value
+            out.append(item)
+        for ref_name, subs in self.refs.items():
+            ref = self.obj.refs[ref_name]
+            target = schema.OBJECTS[ref.obj_code]
+            sub_sel = Selection(target, "0", ",".join(subs) if subs else "")
+            ids = sorted({o[ref.id_field] for o in out if o.get(ref.id_field)})
+            found = {}
+            for i in range(0, len(ids), 900):
+                chunk = ids[i:i + 900]
+                q = "SELECT %s FROM %s WHERE ID IN (%s)" % (sub_sel.sql_columns(), target.table,
+                                                            ",".join("?" * len(chunk)))
+                for obj in sub_sel.render(conn, conn.execute(q, chunk).fetchall()):
+                    found[obj["ID"]] = obj
+            for o in out:
+                o[ref_name] = found.get(o.get(ref.id_field))
+        for hidden in self._hidden:
+            for o in out:
+                o.pop(hidden, None)
+        return out

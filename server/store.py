@@ -1,0 +1,85 @@
+# store.py: the demo's SQLite database. One connection per server thread (reads run concurrently in WAL mode),
+# one lock for writers (so a writer never meets SQLITE_BUSY), and the table layout derived from schema.py.
+import contextlib
+import os
+import sqlite3
+import threading
+
+from . import schema
+
+SCHEMA_VERSION = "3"
+
+_COLUMN_TYPE = {schema.ID: "TEXT", schema.STR: "TEXT", schema.BOOL: "INTEGER", schema.INT: "INTEGER",
+                schema.DATE: "INTEGER"}   # dates are epoch milliseconds; rendered by wfdate.format_wf
+
+_AUTH_TABLES = [
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+    # Passwords are kept only as salted PBKDF2 hashes.
+    "CREATE TABLE passwords (userID TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL)",
+    # The key itself is stored because getApiKey must return it (as Workfront does).
+    "CREATE TABLE api_keys (userID TEXT PRIMARY KEY, apiKey TEXT UNIQUE NOT NULL, created INTEGER NOT NULL)",
+    "CREATE TABLE sessions (sessionID TEXT PRIMARY KEY, userID TEXT NOT NULL, expires INTEGER NOT NULL)",
+]
+_INDEXES = [
+    "CREATE INDEX users_active ON users(isActive)",
+    "CREATE INDEX users_email ON users(emailAddr)",
+    "CREATE INDEX users_username ON users(username)",
+    "CREATE INDEX tasks_assigned ON tasks(assignedToID, status)",
+    "CREATE INDEX issues_assigned ON issues(assignedToID, status)",
+    "CREATE INDEX projects_owner ON projects(ownerID, status)",
+]
+
+
+def _casefold(value):
+    return value.casefold() if isinstance(value, str) else value
+
+
+def create_tables(conn):
+    for obj in schema.OBJECTS.values():
+        cols = ["%s %s" % (name, _COLUMN_TYPE[kind]) for name, kind in obj.fields.items() if name != "ID"]
+        conn.execute("CREATE TABLE %s (ID TEXT UNIQUE NOT NULL, %s)" % (obj.table, ", ".join(cols)))
+    for sql in _AUTH_TABLES + _INDEXES:
+        conn.execute(sql)
+
+
+class Store:
+    def __init__(self, path):
+        self.path = path
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        if os.path.dirname(path):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        # WAL is a property of the file: set it once, outside any transaction, before readers come.
+        self.conn().execute("PRAGMA journal_mode=WAL")
+
+    def conn(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout=10000")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            # SQLite's lower() folds ASCII only; Workfront's ci* modifiers also fold "É" and friends.
+            conn.create_function("ci", 1, _casefold, deterministic=True)
+            self._local.conn = conn
+        return conn
+
+    @contextlib.contextmanager
+    def write(self):
+        """One write transaction at a time; rolled back when the block raises."""
+        with self._write_lock:
+            conn = self.conn()
+            if conn.in_transaction:
+                raise RuntimeError("nested write transaction")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+
+    def meta(self):
+        try:
+            return dict(self.conn().execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.OperationalError:   # a new, empty file
+            return {}
