@@ -1,0 +1,73 @@
+// ui_strings.h: every word the views show, in English and Traditional Chinese (zh-TW), in one table.
+// Views write tr(S::sign_in) or trf(S::loading_progress, a, b); the table in strings.cpp holds both languages.
+// Format strings use printf conversions; both languages take the same arguments in the same order.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ui {
+
+enum class Language { English, TraditionalChinese };
+
+Language language_from_tag(const std::string& tag);   // "zh-TW", "zh-Hant", "zh-HK", "zh_tw" -> zh-TW; else English
+const char* language_tag(Language language);          // "en" | "zh-TW"
+const char* language_name(Language language);         // each language named in itself: "English", "繁體中文"
+void set_language(Language language);
+Language current_language();
+
+enum class S : int {
+    // app and language
+    app_title, app_subtitle, language_label, demo_banner,
+    // sign-in
+    domain_label, domain_hint, domain_resolves_to, domain_empty, version_label, version_hint, version_invalid,
+    auth_method_label, auth_password, auth_apikey, auth_session, username_label, password_label, password_note,
+    apikey_label, apikey_note, session_label, session_note, sign_in, signing_in, sign_in_missing_fields,
+    generate_title, generate_body, generate_warning, generate_confirm, cancel,
+    // header
+    signed_in_as, sign_out, sign_out_title, sign_out_body, sign_out_revoke, sign_out_revoke_note, sign_out_confirm,
+    signing_out, count_active, count_inactive, count_total, loading_users, loading_counting, load_failed, reload,
+    // users table
+    filter_hint, status_all, status_active, status_inactive, showing_count, col_name, col_username, col_email,
+    col_status, col_last_login, col_licence, col_admin, col_actions, you_marker, state_active, state_inactive,
+    admin_yes, deactivate, reactivate, self_guard_tooltip, deactivating, reactivating, copy_id, copy_email,
+    copy_menu_tooltip, no_users_match,
+    // single-user confirm
+    confirm_deactivate_title, confirm_deactivate_body, confirm_reactivate_title, confirm_reactivate_body,
+    confirm_deactivate_button, confirm_reactivate_button, action_failed,
+    // relative time
+    time_never, time_today, time_yesterday, time_days_ago, time_months_ago, time_years_ago, time_future,
+    // licence types
+    licence_full, licence_work, licence_review, licence_light, licence_unknown,
+    // session log
+    log_title, log_time, log_user, log_action, log_result, log_message, log_empty, log_export,
+    action_deactivate, action_reactivate, result_ok, result_failed,
+    // bulk: filters and summaries
+    tab_users, tab_offboarding, filters_title, filter_admins, admins_any, admins_only, admins_exclude,
+    filter_licence, filter_inactive_days, filter_inactive_days_hint, filter_never_logged_in, histogram_title,
+    histogram_bucket_never, licence_summary_title, licence_now, licence_after,
+    // bulk: selection and import
+    select_all_matching, clear_selection, selected_count, select_row_tooltip, import_open, import_title,
+    import_help, import_apply, import_matched, import_unmatched, import_ambiguous, import_already_inactive,
+    import_add_to_selection, import_close, import_unmatched_list,
+    // bulk: preview and run
+    preview, preview_title, preview_running, preview_open_tasks, preview_open_issues, preview_owned_projects,
+    preview_warnings, preview_no_warnings, warning_self, warning_admin, warning_admin_email, warning_already_inactive,
+    warning_open_work, execute, execute_title, execute_body, execute_confirm, run_title, run_progress, run_time_left,
+    cancel_run, run_cancelled, run_finished, results_title, col_outcome, col_reason, outcome_done, outcome_failed,
+    outcome_skipped, outcome_pending, retry_failed, undo_batch, undo_title, undo_body, export_results,
+    resume_title, resume_body, resume_button, resume_discard, nothing_selected,
+    Count
+};
+
+const char* tr(S key);                              // in the current language
+std::string trf(S key, ...);                        // tr() through snprintf
+const char* tr_in(Language language, S key);        // for tests and the font subset
+
+// Every UI string in every language, one per line: the build collects its characters for the CJK font subset.
+std::string all_ui_text();
+
+namespace detail {
+int row_key(int row);   // the key stored in row `row` of the table (tests check the table's order)
+}
+
+}  // namespace ui
