@@ -67,6 +67,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def send_error(self, code, message=None, explain=None):
         self.close_connection = True
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
+            self.request_version = "HTTP/1.0"   # answer with a status line and headers, not bare HTTP/0.9
         self._send(code, {"Content-Type": "text/plain; charset=utf-8"}, ("%d %s\n" % (code, message or "")).encode())
 
     def _send(self, status, headers, body, head_only=False):
@@ -112,6 +114,10 @@ class Handler(BaseHTTPRequestHandler):
                 self.rfile.readline(10)
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
+            if length <= 4 * MAX_BODY:   # read it away so that the client gets to see the 413
+                while length > 0:
+                    chunk = self.rfile.read(min(length, 1 << 20))
+                    length = length - len(chunk) if chunk else 0
             raise BodyTooLarge()
         return self.rfile.read(length) if length > 0 else b""
 

@@ -94,11 +94,12 @@ def _condition(obj, version, field, cond):
     raise bad_param('"%s" is not a valid modifier for %s' % (mod, field), field)
 
 
-def _collect(params):
-    """Params -> ({group: {field: {"values","mod","range"}}}, [(order, field, direction)])."""
+def _collect(params, from_json=()):
+    """Params -> ({group: {field: {"values","mod","range"}}}, [(order, field, direction)]). Pairs from the
+    `filters` JSON are never credentials, so `username` is a filter there."""
     groups, sorts = {}, []
-    for key, value in params:
-        if key in RESERVED or key.startswith("$$"):
+    for n, (key, value) in enumerate(list(params) + list(from_json)):
+        if n < len(params) and (key in RESERVED or key.startswith("$$")):
             continue
         group = ""
         m = _OR.match(key)
@@ -143,7 +144,7 @@ def where_clause(obj, version, params):
     for key, value in params:
         if key == "filters":
             extra += _json_filters(value)
-    groups, _ = _collect(list(params) + extra)
+    groups, _ = _collect(list(params), extra)
     parts, args = [], []
     for group in sorted(groups, key=lambda g: (g != "", g)):
         conds = [_condition(obj, version, f, c) for f, c in groups[group].items()]

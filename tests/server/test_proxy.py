@@ -1,0 +1,217 @@
+# test_proxy.py: the Workfront proxy, against a fake upstream on 127.0.0.1 (--upstream), never the internet.
+# Only real Workfront host names are forwarded; look-alikes are refused before any connection; redirects to other
+# hosts are refused; credentials headers pass, browser cookies/Authorization and X-Workfront-Host do not; no
+# Set-Cookie or CORS header comes back; unreachable and slow upstreams give ProxyUnreachable.
+import json
+import socket
+import threading
+import time
+import unittest
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .support import Serve, API
+
+REFUSED = "wfadmin.ProxyRefused"
+UNREACHABLE = "wfadmin.ProxyUnreachable"
+
+
+class FakeWorkfront(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    seen = []
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        FakeWorkfront.seen.append({"method": self.command, "path": self.path, "headers": dict(self.headers),
+                                   "body": body})
+        route = self.path.split("?")[0].rsplit("/", 1)[1]
+        port = self.server.server_address[1]
+        if route == "away":
+            return self.reply(302, b"", {"Location": "https://evil.example/steal?x=1"})
+        if route == "same":
+            return self.reply(302, b"", {"Location": "/attask/api/v21.0/user/search?moved=1"})
+        if route == "absolute":
+            return self.reply(301, b"", {"Location": "http://127.0.0.1:%d/attask/api/v21.0/user/count" % port})
+        if route == "invalid":
+            err = {"error": {"class": "java.lang.IllegalArgumentException", "message": "bad", "title": "",
+                             "msgKey": "", "attributes": [], "code": 422}}
+            return self.reply(422, json.dumps(err).encode())
+        if route == "slow":
+            time.sleep(3)
+        data = {"data": [{"ID": "1" * 32, "name": "Upstream User", "objCode": "USER"}], "echo": body.decode()}
+        self.reply(200, json.dumps(data).encode(), {"Set-Cookie": "session=abc; Path=/",
+                                                   "Access-Control-Allow-Origin": "*", "X-Internal": "yes"})
+
+    def reply(self, status, body, headers=None):
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json;charset=UTF-8")
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_PUT = do_POST = do_DELETE = answer
+
+
+def closed_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class ProxyTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.upstream = ThreadingHTTPServer(("127.0.0.1", 0), FakeWorkfront)
+        cls.upstream.daemon_threads = True
+        threading.Thread(target=cls.upstream.serve_forever, daemon=True).start()
+        cls.srv = Serve(users=10, args=["--upstream", "http://127.0.0.1:%d" % cls.upstream.server_address[1],
+                                        "--proxy-timeout", "1"])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.cleanup()
+        cls.upstream.shutdown()
+        cls.upstream.server_close()
+
+    def setUp(self):
+        FakeWorkfront.seen.clear()
+
+    def call(self, host, path="/user/search?fields=ID&$$LIMIT=5", method="GET", body=None, headers=None):
+        h = {"X-Workfront-Host": host} if host is not None else {}
+        h.update(headers or {})
+        return self.srv.request(method, API + path, body, h)
+
+    def assert_error(self, r, status, wf_class, pattern="."):
+        self.assertEqual(r.status, status, r.body)
+        self.assertEqual(r.json()["error"]["class"], wf_class)
+        self.assertRegex(r.json()["error"]["message"], pattern)
+
+    def test_refuses_everything_but_workfront_hosts(self):
+        bad = ["evil.example", "127.0.0.1", "[::1]", "2130706433", "user@acme.my.workfront.com",
+               "acme.my.workfront.com@evil.example", "acme.my.workfront.com:443", "acme.my.workfront.com:8080",
+               "acme%2emy.workfront.com", "acme.my%2Eworkfront.com", "acme.my.workfront.com.",
+               "acme.my.workfront.com.evil.example", "evil.example/acme.my.workfront.com",
+               "evil.example#.my.workfront.com", "xn--80ak6aa92e.my.workfront.com", "аcme.my.workfront.com",
+               "acme.my.workfront.co", "my.workfront.com", ".my.workfront.com", "-acme.my.workfront.com",
+               "acme-.my.workfront.com", "a.b.my.workfront.com", "acme.sb03.workfront.com",
+               "acme.my.workfront.com/../x", "acme .my.workfront.com", "", "a" * 64 + ".my.workfront.com"]
+        for host in bad:
+            with self.subTest(host=host):
+                r = self.srv.request("GET", API + "/user/search",
+                                     headers={"X-Workfront-Host": host.encode("utf-8").decode("latin-1")})
+                self.assert_error(r, 400, REFUSED)
+        self.assertEqual(FakeWorkfront.seen, [], "nothing may reach the upstream for a refused host")
+
+    def test_forwards_workfront_hosts(self):
+        good = ["acme.my.workfront.com", "ACME.My.WorkFront.COM", "acme.my.workfront.adobe.com",
+                "acme.preview.workfront.com", "acme.preview.workfront.adobe.com", "acme.sb01.workfront.com",
+                "acme.sb02.workfront.com", "a-b-9.sb01.workfront.adobe.com", "x.sb02.workfront.adobe.com",
+                "a" * 63 + ".my.workfront.com"]
+        for host in good:
+            with self.subTest(host=host):
+                r = self.call(host)
+                self.assertEqual(r.status, 200, r.body)
+                self.assertEqual(r.json()["data"][0]["name"], "Upstream User")
+        self.assertEqual(len(FakeWorkfront.seen), len(good))
+
+    def test_request_passes_only_what_workfront_needs(self):
+        r = self.call("acme.my.workfront.com", "/user/abc?fields=isActive&updates=%7B%7D", "PUT", "method=PUT&x=1",
+                      {"apiKey": "key-123", "sessionID": "sess-456", "Cookie": "wf=browser-cookie",
+                       "Authorization": "Bearer browser-token", "Origin": "http://127.0.0.1",
+                       "Referer": "http://127.0.0.1/", "Content-Type": "application/x-www-form-urlencoded",
+                       "X-Forwarded-For": "1.2.3.4"})
+        self.assertEqual(r.status, 200, r.body)
+        (seen,) = FakeWorkfront.seen
+        self.assertEqual(seen["method"], "PUT")
+        self.assertEqual(seen["path"], API + "/user/abc?fields=isActive&updates=%7B%7D")
+        self.assertEqual(seen["body"], b"method=PUT&x=1")
+        headers = {k.lower(): v for k, v in seen["headers"].items()}
+        self.assertEqual(headers["apikey"], "key-123")
+        self.assertEqual(headers["sessionid"], "sess-456")
+        self.assertEqual(headers["content-type"], "application/x-www-form-urlencoded")
+        for name in ("cookie", "authorization", "x-workfront-host", "origin", "referer", "x-forwarded-for"):
+            self.assertNotIn(name, headers)
+
+    def test_response_loses_cookies_and_cors(self):
+        r = self.call("acme.my.workfront.com")
+        self.assertEqual(r.status, 200)
+        for name in ("set-cookie", "access-control-allow-origin", "x-internal"):
+            self.assertIsNone(r.header(name))
+        self.assertEqual(r.header("Content-Type"), "application/json;charset=UTF-8")
+        self.assertEqual(r.header("X-Frame-Options"), "DENY")
+
+    def test_upstream_errors_pass_through(self):
+        r = self.call("acme.my.workfront.com", "/user/invalid")
+        self.assert_error(r, 422, "java.lang.IllegalArgumentException", "bad")
+
+    def test_redirects(self):
+        r = self.call("acme.my.workfront.com", "/user/away")
+        self.assert_error(r, 502, REFUSED, "evil.example")
+        self.assertEqual(len(FakeWorkfront.seen), 1, "the redirect is not followed")
+        r = self.call("acme.my.workfront.com", "/user/same")
+        self.assertEqual(r.status, 302)
+        self.assertEqual(r.header("Location"), "/attask/api/v21.0/user/search?moved=1")
+        r = self.call("acme.my.workfront.com", "/user/absolute")
+        self.assertEqual(r.status, 301)
+        self.assertEqual(r.header("Location"), "/attask/api/v21.0/user/count")
+
+    def test_slow_upstream_times_out(self):
+        r = self.call("acme.my.workfront.com", "/user/slow")
+        self.assert_error(r, 504, UNREACHABLE, "did not answer")
+
+    def test_request_body_limit(self):
+        r = self.call("acme.my.workfront.com", "/user", "POST", b"x" * (10 * 1024 * 1024 + 1),
+                      {"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(r.status, 413)
+        self.assertEqual(FakeWorkfront.seen, [])
+
+    def test_demo_host_and_no_host_stay_local(self):
+        for host in (None, "demo.my.workfront.com", "DEMO.my.workfront.com"):
+            with self.subTest(host=host):
+                r = self.call(host, "/user/count")
+                self.assert_error(r, 401, "com.attask.common.AuthenticationException")
+        self.assertEqual(FakeWorkfront.seen, [])
+
+    def test_faults_apply_to_proxied_requests(self):
+        self.srv.control("POST", "faults", {"error_rate": 1, "error_status": 503, "match": "proxied-fault"})
+        try:
+            r = self.call("acme.my.workfront.com", "/user/search?proxied-fault=1")
+            self.assertEqual(r.status, 503)
+            self.assertEqual(FakeWorkfront.seen, [])
+            self.assertEqual(self.call("acme.my.workfront.com").status, 200)
+        finally:
+            self.srv.control("POST", "faults", {})
+
+
+class ProxyEdgeTest(unittest.TestCase):
+    def test_unreachable_upstream(self):
+        with Serve(users=8, args=["--upstream", "http://127.0.0.1:%d" % closed_port()]) as srv:
+            r = srv.request("GET", API + "/user/count", headers={"X-Workfront-Host": "acme.my.workfront.com"})
+            self.assertEqual(r.status, 502)
+            self.assertEqual(r.json()["error"]["class"], UNREACHABLE)
+
+    def test_without_upstream_look_alikes_are_still_refused(self):
+        with Serve(users=8) as srv:
+            for host in ("evil.example", "10.0.0.1", "acme.my.workfront.com:8443"):
+                r = srv.request("GET", API + "/user/count", headers={"X-Workfront-Host": host})
+                self.assertEqual(r.status, 400)
+                self.assertEqual(r.json()["error"]["class"], REFUSED)
+
+    def test_no_demo(self):
+        with Serve(users=None, args=["--no-demo"], test_control=False) as srv:
+            self.assertEqual(srv.request("GET", "/wfadmin/config.json").json()["demo"], False)
+            for headers in ({}, {"X-Workfront-Host": "demo.my.workfront.com"}):
+                r = srv.request("GET", API + "/user/count", headers=headers)
+                self.assertEqual(r.status, 400)
+                self.assertEqual(r.json()["error"]["class"], REFUSED)
+
+
+if __name__ == "__main__":
+    unittest.main()
