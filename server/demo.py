@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from . import auth, errors, query, schema, seed
 from .errors import WFError, bad_param
-from .wfdate import now_ms
+from .wfdate import format_wf, now_ms
 
 OLDEST_VERSION, NEWEST_VERSION = 16, 22
 MAX_BULK = 100
@@ -160,14 +160,9 @@ class DemoApi:
         conn = self.store.conn()
         self._caller(conn, req)
         sel = query.Selection(obj, version, req.fields())
-        where, args = query.where_clause(obj, version, req.params)
-        order = query.order_clause(obj, version, req.params, self._next_shuffle())
         first, limit = query.paging(req.params)
-        if limit == 0:
-            return 200, {"data": []}
-        sql = "SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT ? OFFSET ?" % (sel.sql_columns(), obj.table, where, order)
-        rows = conn.execute(sql, args + [limit, first]).fetchall()
-        return 200, {"data": sel.render(conn, rows)}
+        rowids = query.page_rowids(conn, obj, version, req.params, self._next_shuffle(), first, limit) if limit else []
+        return 200, {"data": sel.fetch(conn, rowids)}
 
     def _count(self, obj, version, req):
         conn = self.store.conn()
@@ -264,7 +259,7 @@ class DemoApi:
     def _apply(self, conn, user_id, sets):
         if not sets:
             return
-        sets = dict(sets, lastUpdateDate=now_ms())
+        sets = dict(sets, lastUpdateDate=format_wf(now_ms()))
         if "accessLevelID" in sets:   # the access level decides administrator rights
             (is_admin,) = conn.execute("SELECT isAdmin FROM access_levels WHERE ID = ?",
                                        (sets["accessLevelID"],)).fetchone()

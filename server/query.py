@@ -51,7 +51,7 @@ def _value(kind, field, text):
         ms = parse_filter_date(str(text))
         if ms is None:
             raise bad_param('"%s" is not a valid date for %s' % (text, field), field)
-        return ms
+        return format_wf(ms)   # stored dates are UTC text in this form, which compares in time order
     return str(text)
 
 
@@ -158,22 +158,39 @@ def where_clause(obj, version, params):
     return " OR ".join(parts), args
 
 
-def order_clause(obj, version, params, shuffle_seed):
-    """ORDER BY for the request. Ties (and requests without any sort) come in a per-request shuffled order,
-    as on Workfront, where unsorted paging overlaps and skips; only a unique sort such as ID_Sort is stable."""
+def _sort_terms(obj, version, params):
     _, sorts = _collect(params)
-    parts = []
+    terms = []
     for _, _, field, direction in sorted(sorts):
         kind = _check_field(obj, version, field)
         d = direction.strip().lower()
         if d not in ("asc", "desc", "ciasc", "cidesc"):
             raise bad_param('"%s" is not a valid sort direction for %s' % (direction, field), field)
         col = "ci(%s)" % field if d.startswith("ci") and kind == schema.STR else field
-        parts.append("%s %s" % (col, "DESC" if d.endswith("desc") else "ASC"))
+        terms.append("%s %s" % (col, "DESC" if d.endswith("desc") else "ASC"))
+    return terms
+
+
+def page_rowids(conn, obj, version, params, shuffle_seed, first, limit):
+    """The rowids of one page, in the order Workfront would give. Without a sort the order changes with every
+    request (here: the matching rows rotated by a per-request amount), so unsorted paging overlaps and skips as
+    it does on Workfront; ties of a sort come in a per-request order too. Only a unique sort (ID_Sort) is stable.
+    Only rowids are sorted, which keeps a 2000-row page of a 50,000-user tenant fast."""
+    where, args = where_clause(obj, version, params)
+    terms = _sort_terms(obj, version, params)
     rng = random.Random(shuffle_seed)
-    parts.append("((rowid * %d + %d) %% %d)" % (rng.randrange(1, _SHUFFLE_PRIME), rng.randrange(_SHUFFLE_PRIME),
-                                                _SHUFFLE_PRIME))
-    return ", ".join(parts)
+    if not terms:
+        ids = [r[0] for r in conn.execute("SELECT rowid FROM %s WHERE %s ORDER BY rowid" % (obj.table, where), args)]
+        if not ids:
+            return []
+        turn = rng.randrange(len(ids))
+        ids = (ids[turn:] + ids[:turn])[:RESULT_CAP]
+        return ids[first:first + limit]
+    tiebreak = "((rowid * %d + %d) %% %d)" % (rng.randrange(1, _SHUFFLE_PRIME), rng.randrange(_SHUFFLE_PRIME),
+                                              _SHUFFLE_PRIME)
+    sql = "SELECT rowid FROM %s WHERE %s ORDER BY %s LIMIT ? OFFSET ?" % (obj.table, where,
+                                                                        ", ".join(terms + [tiebreak]))
+    return [r[0] for r in conn.execute(sql, args + [limit, first])]
 
 
 def _int_param(params, name, default):
@@ -251,21 +268,28 @@ class Selection:
     def sql_columns(self):
         return ", ".join(["ID", "name"] + self.columns)
 
+    def fetch(self, conn, rowids):
+        """Rendered objects for rowids, in the order given."""
+        if not rowids:
+            return []
+        sql = "SELECT rowid, %s FROM %s WHERE rowid IN (SELECT value FROM json_each(?))" % (self.sql_columns(),
+                                                                                           self.obj.table)
+        by_rowid = {row[0]: row[1:] for row in conn.execute(sql, (json.dumps(rowids),))}
+        return self.render(conn, [by_rowid[r] for r in rowids])
+
     def render(self, conn, rows):
         """Rows (ID, name, *columns) -> Workfront objects, references resolved in one query per reference."""
         code, fields = self.obj.code, self.obj.fields
-        convert = [(name, fields[name]) for name in self.columns]
+        keys = ("ID", "name", "objCode", *self.columns)
+        # Positions in [ID, name, objCode, *columns] of booleans, which SQLite keeps as 0/1.
+        bools = [i + 3 for i, n in enumerate(self.columns) if fields[n] == schema.BOOL]
         out = []
         for row in rows:
-            item = {"ID": row[0], "name": row[1], "objCode": code}
-            for (name, kind), value in zip(convert, row[2:]):
-                if value is not None:
-                    if kind == schema.BOOL:
-                        value = bool(value)
-                    elif kind == schema.DATE:
-                        value = format_wf(value)
-                item[name] = value
-            out.append(item)
+            values = [row[0], row[1], code, *row[2:]]
+            for i in bools:
+                if values[i] is not None:
+                    values[i] = values[i] == 1
+            out.append(dict(zip(keys, values)))
         for ref_name, subs in self.refs.items():
             ref = self.obj.refs[ref_name]
             target = schema.OBJECTS[ref.obj_code]

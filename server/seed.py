@@ -7,7 +7,7 @@ import secrets
 import unicodedata
 
 from . import schema, store
-from .wfdate import now_ms
+from .wfdate import format_wf, now_ms
 
 DEMO_PASSWORD = "wfadmin-demo"
 OWNER_ID = "00000000000000000000000000000a00"    # the system's Admin Email user: never deactivated
@@ -96,13 +96,18 @@ def _columns(obj):
 
 def _insert(conn, obj, rows):
     cols = _columns(obj)
+    dates = [c for c in cols if obj.fields[c] == schema.DATE]
+    for r in rows:
+        for c in dates:
+            r[c] = format_wf(r.get(c))
     conn.executemany("INSERT INTO %s (%s) VALUES (%s)" % (obj.table, ",".join(cols), ",".join("?" * len(cols))),
                      ([r.get(c) for c in cols] for r in rows))
 
 
 def _special_users(level_ids, group_ids, company_id, today):
     base = {"homeGroupID": group_ids[0], "companyID": company_id, "managerID": None, "isActive": 1,
-            "licenseType": "F", "entryDate": today - 4 * _YEAR, "locale": "en_US"}
+            "licenseType": "F", "entryDate": today - 4 * _YEAR, "lastUpdateDate": today - 4 * _YEAR,
+            "locale": "en_US"}
     people = [
         (OWNER_ID, "Olivia", "Owner", OWNER_EMAIL, "Workfront Owner", True, False, 2 * _DAY, 312),
         (ADMIN_ID, "Alex", "Admin", ADMIN_EMAIL, "IT Administrator", True, False, _DAY // 2, 1288),
@@ -205,6 +210,7 @@ def seed_database(st, n_users, seed):
         for code, rows in (("ACSLVL", levels), ("GROUP", groups), ("CMPY", companies), ("USER", users),
                            ("PROJ", projects), ("TASK", tasks), ("OPTASK", issues)):
             _insert(conn, objs[code], rows)
+        store.create_indexes(conn)
         for uid in (OWNER_ID, ADMIN_ID, USER_ID):   # the SSO admin has no password: SSO only
             salt = hashlib.blake2b(("salt:%s:%s" % (seed, uid)).encode(), digest_size=16).digest()
             conn.execute("INSERT INTO passwords VALUES (?,?,?)", (uid, salt, hash_password(DEMO_PASSWORD, salt)))

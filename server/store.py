@@ -7,10 +7,12 @@ import threading
 
 from . import schema
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _COLUMN_TYPE = {schema.ID: "TEXT", schema.STR: "TEXT", schema.BOOL: "INTEGER", schema.INT: "INTEGER",
-                schema.DATE: "INTEGER"}   # dates are epoch milliseconds; rendered by wfdate.format_wf
+                schema.DATE: "TEXT"}
+# Dates are stored as Workfront writes them, always in UTC ("2017-03-23T09:00:00:000+0000"): that text sorts and
+# compares in time order, and a 2000-user page needs no conversion on the way out.
 
 _AUTH_TABLES = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -23,7 +25,7 @@ _AUTH_TABLES = [
 _INDEXES = [
     "CREATE INDEX users_active ON users(isActive)",
     "CREATE INDEX users_email ON users(emailAddr)",
-    "CREATE INDEX users_username ON users(username)",
+    "CREATE INDEX users_username ON users(username COLLATE NOCASE)",
     "CREATE INDEX tasks_assigned ON tasks(assignedToID, status)",
     "CREATE INDEX issues_assigned ON issues(assignedToID, status)",
     "CREATE INDEX projects_owner ON projects(ownerID, status)",
@@ -38,7 +40,13 @@ def create_tables(conn):
     for obj in schema.OBJECTS.values():
         cols = ["%s %s" % (name, _COLUMN_TYPE[kind]) for name, kind in obj.fields.items() if name != "ID"]
         conn.execute("CREATE TABLE %s (ID TEXT UNIQUE NOT NULL, %s)" % (obj.table, ", ".join(cols)))
-    for sql in _AUTH_TABLES + _INDEXES:
+    for sql in _AUTH_TABLES:
+        conn.execute(sql)
+
+
+def create_indexes(conn):
+    """Separate from create_tables so that seeding can fill the tables first (much faster)."""
+    for sql in _INDEXES:
         conn.execute(sql)
 
 

@@ -2,6 +2,7 @@
 # and the date forms accepted in filters (that format, ISO-8601, a bare date, and $$TODAY/$$NOW wildcards).
 import datetime as _dt
 import re
+import time
 
 _UTC = _dt.timezone.utc
 _DAY_MS = 86_400_000
@@ -15,8 +16,9 @@ def format_wf(ms):
     """Epoch milliseconds -> Workfront's text form, in UTC; None stays None."""
     if ms is None:
         return None
-    t = _dt.datetime.fromtimestamp(ms / 1000, _UTC)
-    return t.strftime("%Y-%m-%dT%H:%M:%S:") + "%03d+0000" % (ms % 1000)
+    t = time.gmtime(ms // 1000)
+    return "%04d-%02d-%02dT%02d:%02d:%02d:%03d+0000" % (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min,
+                                                       t.tm_sec, ms % 1000)
 
 
 _WF = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[:.](\d{1,3}))?"

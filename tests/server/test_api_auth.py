@@ -4,8 +4,8 @@
 import sqlite3
 import unittest
 
-from .support import Serve, ADMIN_EMAIL, ADMIN_ID, USER_EMAIL, USER_ID, SSO_EMAIL, SSO_ID, OWNER_EMAIL, OWNER_ID,
-                      PASSWORD
+from .support import (Serve, ADMIN_EMAIL, ADMIN_ID, USER_EMAIL, USER_ID, SSO_EMAIL, SSO_ID, OWNER_EMAIL, OWNER_ID,
+                      PASSWORD)
 
 AUTH = "com.attask.common.AuthenticationException"
 
