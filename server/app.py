@@ -1,6 +1,7 @@
 # app.py: the HTTP side of serve.py. One handler for everything: /attask/... (the demo instance, or the proxy
 # for other tenants, with injected faults), /wfadmin/config.json, /__test__/... (only with --test-control) and the
 # static page. Every answer carries the security headers; none carries CORS headers.
+import ipaddress
 import json
 import socket
 import time
@@ -82,7 +83,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
-        if body and not head_only and status != 304:
+        if body and not head_only and status != 304 and self.command != "HEAD":
             self.wfile.write(body)
 
     def _send_json(self, status, data, extra=None):
@@ -136,7 +137,11 @@ class Handler(BaseHTTPRequestHandler):
         try:
             split = urlsplit(self.path)
             path = split.path
-            if path.lower().startswith("/attask/"):
+            if not self._host_allowed():
+                self.close_connection = True
+                self._send(421, {"Content-Type": "text/plain; charset=utf-8"},
+                           b"421 This server answers only to its own address\n")
+            elif path.lower().startswith("/attask/"):
                 self._api(split)
             elif path.startswith("/__test__/") and self.server.test_control:
                 self._control(split)
@@ -160,6 +165,20 @@ class Handler(BaseHTTPRequestHandler):
             ms = (time.perf_counter() - start) * 1000
             self.server.log.request(self.client_address[0], self.command, self.path, self._status, ms, self._note)
 
+    def _host_allowed(self):
+        """Bound to a loopback address, the server answers only requests addressed to a loopback name: a web
+        page whose domain was re-pointed at 127.0.0.1 (DNS rebinding) cannot read the demo or use the proxy."""
+        if not self.server.loopback:
+            return True
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host[1:].split("]")[0] if host.startswith("[") else host.split(":")[0]
+        if name == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(name).is_loopback
+        except ValueError:
+            return False
+
     # ---- the page ----
     def _static(self, path):
         if self.command not in ("GET", "HEAD"):
@@ -182,6 +201,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def _control(self, split):
         body = self._read_body()
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if self.command != "GET" and ctype != "application/json":
+            # A JSON content type cannot be sent cross-origin without a CORS preflight, which is never granted:
+            # another web page open in the same browser cannot change faults or reseed the demo.
+            self._send_json(415, {"error": "POST /__test__/... needs Content-Type: application/json"})
+            return
         try:
             status, data = control.handle(self.server, self.command, split.path, split.query, body)
         except ValueError as e:
@@ -264,4 +289,5 @@ class Server(ThreadingHTTPServer):
         self.faults, self.log, self.test_control, self.version = faults, log, test_control, version
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
+        self.loopback = address[0] in ("localhost", "::1") or address[0].startswith("127.")
         super().__init__(address, Handler)

@@ -91,7 +91,8 @@ class Serve:
     def request(self, method, target, body=None, headers=None, timeout=30):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
-            conn.putrequest(method, target, skip_accept_encoding=True)
+            skip_host = any(k.lower() == "host" for k in (headers or {}))
+            conn.putrequest(method, target, skip_host=skip_host, skip_accept_encoding=True)
             body_bytes = body.encode() if isinstance(body, str) else body
             for k, v in (headers or {}).items():
                 conn.putheader(k, v)

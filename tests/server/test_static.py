@@ -94,7 +94,7 @@ class StaticTest(unittest.TestCase):
         for path in attempts:
             with self.subTest(path=path):
                 r = self.get(path)
-                self.assertIn(r.status, (400, 404), r.status)
+                self.assertIn(r.status, (400, 404, 421), r.status)
                 self.assertNotIn(b"TOP-SECRET", r.body)
                 self.assert_security_headers(r)
 
@@ -135,6 +135,22 @@ class StaticTest(unittest.TestCase):
                 with self.subTest(method=method, path=path):
                     self.assertEqual(self.srv.request(method, path, body="{}").status,
                                      404 if method == "GET" else 405)
+
+    def test_foreign_host_names_are_refused(self):
+        # DNS rebinding: a page on evil.example re-pointed at 127.0.0.1 must not read the demo or use the proxy.
+        for host in ("evil.example", "evil.example:%d" % self.srv.port, "127.0.0.1.evil.example"):
+            with self.subTest(host=host):
+                r = self.srv.request("GET", API + "/user/count", headers={"Host": host})
+                self.assertEqual(r.status, 421)
+                self.assert_security_headers(r)
+        for host in ("127.0.0.1:%d" % self.srv.port, "localhost:%d" % self.srv.port, "LOCALHOST"):
+            with self.subTest(host=host):
+                self.assertEqual(self.srv.request("GET", "/", headers={"Host": host}).status, 200)
+
+    def test_head_on_the_api_has_no_body(self):
+        r = self.srv.request("HEAD", API + "/user/count")
+        self.assertEqual(r.body, b"")
+        self.assertEqual(self.get("/").status, 200, "the connection stays usable")
 
     def test_malformed_request_line_is_answered_safely(self):
         with socket.create_connection(("127.0.0.1", self.srv.port), timeout=10) as s:
