@@ -41,6 +41,9 @@ class ApiRequest:
     def header(self, name):
         return self._headers.get(name)
 
+    def header_map(self):
+        return self._headers
+
 
 class BodyTooLarge(Exception):
     pass

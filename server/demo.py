@@ -4,7 +4,7 @@
 import json
 import re
 import threading
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from . import auth, errors, query, schema, seed
 from .errors import WFError, bad_param
@@ -82,9 +82,9 @@ class DemoApi:
         if head == "metadata" and len(parts) == 1:
             self.stats.count("GET metadata", False)
             return 200, {"data": {"objects": {c: {"objCode": c, "name": o.label} for c, o in schema.OBJECTS.items()}}}
-        if head == "batch":
+        if head == "batch" and len(parts) == 1:
             self.stats.count("%s batch" % method, False)
-            raise bad_param("The demo instance does not support /batch", "batch")
+            return self._batch(req, req.path[: m.start(3)])
         obj = schema.lookup(parts[0])
         if obj is None:
             raise bad_param("%s is not a valid object code" % parts[0], parts[0])
@@ -122,6 +122,35 @@ class DemoApi:
             return self._edit_many(obj, version, req)
         raise bad_param("The demo instance does not %s %s objects" % ("create" if method == "POST" else "delete",
                                                                       obj.label), method)
+
+    def _batch(self, req, base):
+        """POST /batch with uri=<relative uri> repeated: each runs as its own call with the batch's credentials.
+        atomic=true: one transaction, answers {"success":true} or the first error (and nothing is kept)."""
+        if req.method not in ("POST", "PUT"):
+            raise bad_param("/batch answers POST only", "method")
+        uris = req.params_named("uri")
+        if not uris or len(uris) > MAX_BULK:
+            raise bad_param("A batch needs 1 to %d uri parameters; it has %d" % (MAX_BULK, len(uris)), "uri")
+        atomic = (req.param("atomic") or "").lower() == "true"
+        credentials = [(k, v) for k, v in req.params if k in ("apiKey", "sessionID")]
+
+        def run_all():
+            results = []
+            for uri in uris:
+                path, _, query_string = uri.partition("?")
+                if path.lstrip("/").split("/")[0].lower() == "batch":
+                    raise bad_param("A batch cannot contain another batch", "uri")
+                params = parse_qsl(query_string, keep_blank_values=True) + credentials
+                method = (next((v for k, v in params if k == "method"), None) or "GET").upper()
+                sub = type(req)(method, base + "/" + path.lstrip("/"), params, None, req.header_map())
+                results.append({"data": self.handle(sub)[1]["data"]})
+            return results
+
+        if atomic:
+            with self.store.write():
+                run_all()
+            return 200, {"data": {"success": True}}
+        return 200, {"data": run_all()}
 
     # ---- authentication ----
     def _login(self, req):

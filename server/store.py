@@ -73,18 +73,28 @@ class Store:
 
     @contextlib.contextmanager
     def write(self):
-        """One write transaction at a time; rolled back when the block raises."""
+        """One write transaction at a time; rolled back when the block raises. A write inside another write of
+        the same thread joins the outer transaction (an atomic /batch is one transaction for all its calls)."""
+        if getattr(self._local, "depth", 0):
+            self._local.depth += 1
+            try:
+                yield self.conn()
+            finally:
+                self._local.depth -= 1
+            return
         with self._write_lock:
             conn = self.conn()
-            if conn.in_transaction:
-                raise RuntimeError("nested write transaction")
             conn.execute("BEGIN IMMEDIATE")
+            self._local.depth = 1
             try:
                 yield conn
             except BaseException:
                 conn.rollback()
                 raise
-            conn.commit()
+            else:
+                conn.commit()
+            finally:
+                self._local.depth = 0
 
     def meta(self):
         try:

@@ -189,6 +189,20 @@ describe('changing users', () => {
     assert.equal((await srv.control.user(target.ID)).isActive, true);
   });
 
+  test('batch runs several calls in one request', async () => {
+    const api = await adminApi();
+    const [count, page, me] = await api.batch((b) => [
+      b.count('USER', { isActive: true }),
+      b.search('USER', { $$LIMIT: 2, ID_Sort: 'asc' }, ['isActive']),
+      b.get('USER', DEMO.adminID),
+    ]);
+    assert.equal(typeof count.count, 'number');
+    assert.deepEqual(page.map((u) => u.ID), [DEMO.ownerID, DEMO.adminID]);
+    assert.equal(me.ID, DEMO.adminID);
+    const e = await rejection(api.batch((b) => [b.count('USER', {}), b.search('USER', { $$LIMIT: 2001 })], true));
+    assert.equal(e.status, 422);
+  });
+
   test('clearApiKey revokes the key', async () => {
     const api = client();
     await api.login(DEMO.userEmail, DEMO.password);

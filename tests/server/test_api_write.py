@@ -139,6 +139,27 @@ class WriteTest(unittest.TestCase):
         self.assertEqual(r.json()["data"]["title"], "Senior Designer", "people may edit harmless fields of their own")
         self.assertEqual(self.put("/user/" + ADMIN_ID, {"title": "x"}, key=user_key).status, 403)
 
+    def test_batch(self):
+        a, b = self.take(2)
+        edit = lambda uid: "/user/%s?method=PUT&updates=%%7B%%22isActive%%22%%3Afalse%%7D&fields=isActive" % uid
+        r = self.srv.api("POST", "/batch", form={"uri": ["/user/count?isActive=true", edit(a)]}, key=self.key)
+        self.assertEqual(r.status, 200, r.body)
+        data = r.json()["data"]
+        self.assertIsInstance(data[0]["data"]["count"], int)
+        self.assertEqual(data[1]["data"]["isActive"], False)
+        self.assertFalse(self.active(a))
+        owner_edit = edit(OWNER_ID)
+        r = self.srv.api("POST", "/batch", form={"uri": [edit(b), owner_edit], "atomic": "true"}, key=self.key)
+        self.assertEqual(r.status, 422)
+        self.assertTrue(self.active(b), "an atomic batch that fails keeps nothing")
+        r = self.srv.api("POST", "/batch", form={"uri": [edit(b)], "atomic": "true"}, key=self.key)
+        self.assertEqual(r.json(), {"data": {"success": True}})
+        self.assertFalse(self.active(b))
+        r = self.srv.api("POST", "/batch", form={"uri": ["/user/count"]})
+        self.assertEqual(r.status, 401)
+        r = self.srv.api("POST", "/batch", form={"uri": ["/user/count"] * 101}, key=self.key)
+        self.assertEqual(r.status, 422)
+
     def test_writes_are_counted(self):
         (uid,) = self.take(1)
         before = self.srv.control("GET", "stats")[1]
