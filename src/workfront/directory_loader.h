@@ -1,12 +1,16 @@
 // wf_directory_loader.h: loads every user: the count first, then pages (ID_Sort=asc) with bounded
 // concurrency. The result is complete and has no duplicates even when the server's order moves between
-// requests: users are merged by ID, and pages are re-read when the merged total falls short of the count.
+// requests: users are merged by ID, and when the merged total of a stretch of IDs falls short of its count,
+// the stretch is split into two ID ranges (ID_Mod=between), each counted and, if still short, read again,
+// down to ranges that fit in one page (a page that is not full is the whole range, whatever the order).
+// A directory above the 50,000-object query cap is loaded the same way: split by ID range until each fits.
 #pragma once
 #include <functional>
 #include <map>
 #include <memory>
 #include <vector>
 #include "api.h"
+#include "backoff.h"
 #include "clock.h"
 
 namespace wf {
@@ -24,6 +28,8 @@ public:
         int page_size = kMaxPageLimit;
         int max_in_flight = 4;
         int max_attempts = 4;      // per request, for retryable errors, with exponential backoff
+        Backoff backoff;           // retry delays (jitter from `random`)
+        Random* random = nullptr;  // jitter source; nullptr: a SeededRandom seeded from the clock
     };
     using OnProgress = std::function<void(const LoadProgress&)>;
     using OnPage = std::function<void(const std::vector<User>&)>;          // users as they arrive
@@ -33,13 +39,15 @@ public:
     DirectoryLoader(Transport& transport, Clock& clock, Endpoint endpoint, Auth auth);
     ~DirectoryLoader();   // cancels what is in flight
 
+    // Starts (or restarts) a load. Callbacks run later, from transport completions and clock timers; any of
+    // them may cancel or destroy the loader. OnDone runs exactly once per start, unless cancelled first.
     void start(OnProgress on_progress, OnPage on_page, OnDone on_done);
-    void cancel();
+    void cancel();   // cancels every request in flight and every pending retry; OnDone is not called
     bool running() const;
     const LoadProgress& progress() const;
 
 private:
-    struct Impl;
+    struct Impl;   // holds the state shared (weakly) with callbacks that may outlive the loader
     std::unique_ptr<Impl> impl_;
 };
 
