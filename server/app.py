@@ -236,11 +236,11 @@ class Handler(BaseHTTPRequestHandler):
             if decision.latency_ms:
                 time.sleep(decision.latency_ms / 1000)
             if decision.action == "drop":
-                self._count_fault("drops")
+                self._count_fault("drops", split, body, unanswered=host is None)
                 self._drop()
                 return
             if decision.action == "error":
-                self._count_fault("errors")
+                self._count_fault("errors", split, body, unanswered=host is None)
                 status, ctype, data, extra = faults.error_response(decision)
                 self._send(status, dict({"Content-Type": ctype, "Cache-Control": "no-store"}, **extra), data)
                 return
@@ -249,30 +249,46 @@ class Handler(BaseHTTPRequestHandler):
         except WFError as e:
             status, headers, data = e.status, {}, e.body()
         if decision and decision.action == "drop_after":   # the work is done, but the answer never arrives
-            self._count_fault("drops")
+            self._count_fault("drops", split, body, unanswered=False)
             self._drop()
         elif isinstance(data, bytes):
             self._send(status, headers, data)
         else:
             self._send_json(status, data, headers)
 
-    def _count_fault(self, kind):
-        if self.server.demo is not None:
-            self.server.demo.stats.fault(kind)
+    def _count_fault(self, kind, split, body, unanswered):
+        """Counts an injected fault. A demo request that a fault kept from the demo still counts as received
+        (and as a write when it was one), so "the client sent no writes" holds with faults on too."""
+        demo = self.server.demo
+        if demo is None:
+            return
+        demo.stats.fault(kind)
+        if unanswered:
+            params, _ = self._params(split, body)
+            method = self._effective_method(params)
+            write = method in ("PUT", "POST", "DELETE") and not any(k == "action" for k, _ in params)
+            demo.stats.count("%s (fault: %s)" % (method, kind), write)
 
-    def _demo(self, split, body):
+    def _params(self, split, body):
+        """Parameters from the query string and a form body (in that order), and a JSON body if one came."""
         params = parse_qsl(split.query, keep_blank_values=True)
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        json_body = None
         if body and ctype == "application/x-www-form-urlencoded":
             params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
         elif body and ctype == "application/json":
             try:
-                json_body = json.loads(body)
+                return params, json.loads(body)
             except ValueError:
                 raise bad_param("The request body is not valid JSON", "body") from None
+        return params, None
+
+    def _effective_method(self, params):
         override = next((v for k, v in params if k == "method"), None)
-        method = (override or self.command).upper()
+        return (override or self.command).upper()
+
+    def _demo(self, split, body):
+        params, json_body = self._params(split, body)
+        method = self._effective_method(params)
         if method not in ("GET", "PUT", "POST", "DELETE"):
             raise WFError(405, "java.lang.UnsupportedOperationException", "The method %s is not supported" % method,
                           "exception.method", "Unsupported method")

@@ -15,9 +15,9 @@ def _rows(store, where, args, limit=None, offset=0):
         sql += " LIMIT %d OFFSET %d" % (limit, offset)
     conn = store.conn()
     rows = sel.render(conn, conn.execute(sql, args).fetchall())
+    with_keys = {r[0] for r in conn.execute("SELECT userID FROM api_keys")}
     for row in rows:
-        key = conn.execute("SELECT created FROM api_keys WHERE userID = ?", (row["ID"],)).fetchone()
-        row["hasApiKey"] = key is not None
+        row["hasApiKey"] = row["ID"] in with_keys
     return rows
 
 

@@ -71,6 +71,15 @@ class FaultTest(unittest.TestCase):
         stats = self.srv.control("GET", "stats")[1]
         self.assertGreaterEqual(stats["faults"]["drops"], 1)
 
+    def test_faulted_writes_still_count_as_received(self):
+        self.srv.control("POST", "stats/reset", {})
+        self.faults(error_rate=1, error_status=503)
+        self.srv.api("PUT", "/user/" + "a" * 32, params={"updates": '{"isActive":false}'}, key=self.key)
+        self.srv.api("POST", "/user/search", form={"method": "GET"}, key=self.key)
+        stats = self.srv.control("GET", "stats")[1]
+        self.assertEqual((stats["requests"], stats["writes"], stats["faults"]["errors"]), (2, 1, 2))
+        self.assertEqual(stats["by_path"], {"PUT (fault: errors)": 1, "GET (fault: errors)": 1})
+
     def test_drop_after_write_applies_the_change(self):
         uid = self.srv.users(limit=1, special=False, isActive=True)[0]["ID"]
         self.faults(drop_after_rate=1, match="/user/" + uid)
