@@ -17,7 +17,7 @@ import signal
 import sys
 import time
 
-from server import app, auth, faults, logs, proxy, seed, store
+from server import app, auth, faults, logs, proxy, seed, stats, store
 from server.demo import DemoApi
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -44,6 +44,7 @@ def parse_args(argv):
     p.add_argument("--error-status", type=int, default=500, help="fault: 429, 500, 502, 503 or 504")
     p.add_argument("--drop-rate", type=float, default=0.0, help="fault: share of API calls dropped unanswered")
     p.add_argument("--fault-seed", type=int, default=0, help="fault: random seed")
+    p.add_argument("--max-concurrent", type=int, default=0, help="fault: answer 429 above this many API calls at once")
     args = p.parse_args(argv)
     if args.demo_users is not None and args.demo_users < 4:
         p.error("--demo-users must be at least 4 (the fixed demo accounts)")
@@ -97,18 +98,18 @@ def main(argv=None):
     try:
         fault_state.configure({"latency_ms": args.latency_ms, "error_rate": args.error_rate,
                                "error_status": args.error_status, "drop_rate": args.drop_rate,
-                               "seed": args.fault_seed})
+                               "seed": args.fault_seed, "max_concurrent": args.max_concurrent})
         upstream = proxy.Upstream(args.upstream, args.proxy_timeout)
     except ValueError as e:
         print("serve.py: %s" % e, file=sys.stderr)
         return 2
-    st, demo, sso_key = None, None, None
+    st, demo, sso_key, counters = None, None, None, stats.Stats()
     if not args.no_demo:
         st, sso_key = open_demo(args, log)
-        demo = DemoApi(st, shuffle_seed=int(time.time()))
+        demo = DemoApi(st, counters, shuffle_seed=int(time.time()))
     if not os.path.isdir(args.root):
         log.say("warning: %s does not exist (build the page first); static files will be 404" % args.root)
-    server = app.Server((args.host, args.port), root=args.root, store=st, demo=demo, upstream=upstream,
+    server = app.Server((args.host, args.port), root=args.root, store=st, demo=demo, stats=counters, upstream=upstream,
                         faults=fault_state, log=log, test_control=args.test_control, version=app_version(args.root))
     host, port = server.server_address[:2]
     if demo and not args.quiet:

@@ -231,7 +231,21 @@ class Handler(BaseHTTPRequestHandler):
             return
         if host:
             self._note = "-> " + host
+        in_flight = srv.stats.enter()
+        try:
+            self._api_call(split, body, host, in_flight)
+        finally:
+            srv.stats.leave()
+
+    def _api_call(self, split, body, host, in_flight):
+        srv = self.server
         decision = srv.faults.decide(self.path)
+        limit = srv.faults.config["max_concurrent"]
+        if limit and in_flight > limit:   # Workfront bounds concurrent API calls per customer
+            srv.stats.fault("concurrency")
+            self._count_received(split, body)
+            self._send_json(429, faults.too_many_error().body(), {"Retry-After": "1"})
+            return
         if decision:
             if decision.latency_ms:
                 time.sleep(decision.latency_ms / 1000)
@@ -257,17 +271,19 @@ class Handler(BaseHTTPRequestHandler):
             self._send_json(status, data, headers)
 
     def _count_fault(self, kind, split, body, unanswered):
-        """Counts an injected fault. A demo request that a fault kept from the demo still counts as received
-        (and as a write when it was one), so "the client sent no writes" holds with faults on too."""
-        demo = self.server.demo
-        if demo is None:
-            return
-        demo.stats.fault(kind)
+        self.server.stats.fault(kind)
         if unanswered:
-            params, _ = self._params(split, body)
-            method = self._effective_method(params)
-            write = method in ("PUT", "POST", "DELETE") and not any(k == "action" for k, _ in params)
-            demo.stats.count("%s (fault: %s)" % (method, kind), write)
+            self._count_received(split, body)
+
+    def _count_received(self, split, body):
+        """A demo request that a fault kept from the demo still counts as received (and as a write when it was
+        one), so that "the client sent no writes" holds with faults on too."""
+        if self.server.demo is None:
+            return
+        params, _ = self._params(split, body)
+        method = self._effective_method(params)
+        write = method in ("PUT", "POST", "DELETE") and not any(k == "action" for k, _ in params)
+        self.server.stats.count("%s (fault)" % method, write)
 
     def _params(self, split, body):
         """Parameters from the query string and a form body (in that order), and a JSON body if one came."""
@@ -303,8 +319,8 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, address, *, root, store, demo, upstream, faults, log, test_control, version):
-        self.root, self.store, self.demo, self.upstream = root, store, demo, upstream
+    def __init__(self, address, *, root, store, demo, stats, upstream, faults, log, test_control, version):
+        self.root, self.store, self.demo, self.stats, self.upstream = root, store, demo, stats, upstream
         self.faults, self.log, self.test_control, self.version = faults, log, test_control, version
         if ":" in address[0]:
             self.address_family = socket.AF_INET6

@@ -33,6 +33,11 @@ def handle(server, method, path, query_string, body):
                 return 200, faults.configure(json.loads(body or b"{}"))
             except (ValueError, TypeError) as e:
                 return 400, {"error": str(e)}
+    if path == "/__test__/stats" and method == "GET":
+        return 200, server.stats.snapshot()
+    if path == "/__test__/stats/reset" and method == "POST":
+        server.stats.reset()
+        return 200, server.stats.snapshot()
     if demo is None:
         return 404, {"error": "the demo instance is off (--no-demo)"}
     if path.startswith("/__test__/user/") and method == "GET":
@@ -57,11 +62,6 @@ def handle(server, method, path, query_string, body):
             else:
                 return 400, {"error": "unknown filter %s" % key}
         return 200, _rows(store, " AND ".join(where), args, limit, offset)
-    if path == "/__test__/stats" and method == "GET":
-        return 200, demo.stats.snapshot()
-    if path == "/__test__/stats/reset" and method == "POST":
-        demo.stats.reset()
-        return 200, demo.stats.snapshot()
     if path == "/__test__/expire-keys" and method == "POST":
         # Every API key becomes older than its 30-day lifetime and every session ends: the next call is a 401.
         with store.write() as conn:
@@ -71,6 +71,6 @@ def handle(server, method, path, query_string, body):
     if path == "/__test__/reset" and method == "POST":
         meta = store.meta()
         key = seed.seed_database(store, int(meta.get("users", 250)), int(meta.get("seed", 1)))
-        demo.stats.reset()
+        server.stats.reset()
         return 200, {"users": int(meta.get("users", 250)), "ssoApiKey": key}
     return 404, {"error": "no test control endpoint %s %s" % (method, path)}

@@ -16,37 +16,10 @@ _PATH = re.compile(r"^/attask/(?:api(?:/v(\d+)(?:\.(\d+))?)?|api-(?:internal|uns
 _HEX_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
-class Stats:
-    """What the demo received, for tests ("a dry run sends zero writes")."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self.reset()
-
-    def reset(self):
-        with self._lock:
-            self.requests, self.writes, self.by_path, self.faults = 0, 0, {}, {"errors": 0, "drops": 0}
-
-    def count(self, label, write):
-        with self._lock:
-            self.requests += 1
-            self.writes += int(write)
-            self.by_path[label] = self.by_path.get(label, 0) + 1
-
-    def fault(self, kind):
-        with self._lock:
-            self.faults[kind] += 1
-
-    def snapshot(self):
-        with self._lock:
-            return {"requests": self.requests, "writes": self.writes, "by_path": dict(self.by_path),
-                    "faults": dict(self.faults)}
-
-
 class DemoApi:
-    def __init__(self, store, shuffle_seed=0):
+    def __init__(self, store, stats, shuffle_seed=0):
         self.store = store
-        self.stats = Stats()
+        self.stats = stats
         self._counter = 0
         self._counter_lock = threading.Lock()
         self._shuffle_seed = shuffle_seed

@@ -1,6 +1,7 @@
 # faults.py: injected trouble for tests and demos: latency, a rate of 429/5xx answers (Workfront-shaped JSON
-# or a gateway's HTML page), and dropped connections (closed without an answer, before or after the request is
-# processed). Off by default; set with CLI flags or POST /__test__/faults. Never applied to static files.
+# or a gateway's HTML page), dropped connections (closed without an answer, before or after the request is
+# processed) and a bound on concurrent API calls (429 above it). Off by default; set with CLI flags or
+# POST /__test__/faults. Never applied to static files.
 import json
 import random
 import threading
@@ -36,7 +37,7 @@ class Faults:
         if not isinstance(cfg, dict):
             raise ValueError("faults must be a JSON object")
         known = {"latency_ms", "error_rate", "error_status", "drop_rate", "drop_after_rate", "seed", "match",
-                 "error_body"}
+                 "error_body", "max_concurrent"}
         unknown = set(cfg) - known
         if unknown:
             raise ValueError("unknown fault settings: %s" % ", ".join(sorted(unknown)))
@@ -49,7 +50,10 @@ class Faults:
         latency = int(cfg.get("latency_ms") or 0)
         if not 0 <= latency <= 120_000:
             raise ValueError("latency_ms must be between 0 and 120000")
-        clean = {"latency_ms": latency, "error_rate": _rate(cfg, "error_rate"), "error_status": status,
+        max_concurrent = int(cfg.get("max_concurrent") or 0)
+        if max_concurrent < 0:
+            raise ValueError("max_concurrent must be 0 (no limit) or more")
+        clean = {"max_concurrent": max_concurrent, "latency_ms": latency, "error_rate": _rate(cfg, "error_rate"), "error_status": status,
                  "drop_rate": _rate(cfg, "drop_rate"), "drop_after_rate": _rate(cfg, "drop_after_rate"),
                  "seed": int(cfg.get("seed") or 0), "match": str(cfg.get("match") or ""), "error_body": body}
         with self._lock:
@@ -73,6 +77,12 @@ class Faults:
         elif roll < cfg["drop_rate"] + cfg["error_rate"] + cfg["drop_after_rate"]:
             d.action = "drop_after"
         return d if (d.action or d.latency_ms) else None
+
+
+def too_many_error():
+    return WFError(429, "com.attask.common.RateLimitException",
+                   "Too many concurrent API requests for this customer. Try again later.", "exception.ratelimit",
+                   "Too many requests")
 
 
 def error_response(decision):

@@ -3,6 +3,7 @@
 # and that static files are never affected. Faults are off unless asked for.
 import http.client
 import json
+import threading
 import time
 import unittest
 
@@ -78,7 +79,7 @@ class FaultTest(unittest.TestCase):
         self.srv.api("POST", "/user/search", form={"method": "GET"}, key=self.key)
         stats = self.srv.control("GET", "stats")[1]
         self.assertEqual((stats["requests"], stats["writes"], stats["faults"]["errors"]), (2, 1, 2))
-        self.assertEqual(stats["by_path"], {"PUT (fault: errors)": 1, "GET (fault: errors)": 1})
+        self.assertEqual(stats["by_path"], {"PUT (fault)": 1, "GET (fault)": 1})
 
     def test_drop_after_write_applies_the_change(self):
         uid = self.srv.users(limit=1, special=False, isActive=True)[0]["ID"]
@@ -97,6 +98,29 @@ class FaultTest(unittest.TestCase):
         self.faults(error_rate=1, error_status=503, match="/user/search")
         self.assertEqual(self.count().status, 200)
         self.assertEqual(self.srv.api("GET", "/user/search", key=self.key).status, 503)
+
+    def test_concurrency_bound_and_max_in_flight(self):
+        self.srv.control("POST", "stats/reset", {})
+        self.faults(max_concurrent=2, latency_ms=400)
+        results = []
+        threads = [threading.Thread(target=lambda: results.append(self.count().status)) for _ in range(5)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(sorted(results), [200, 200, 429, 429, 429])
+        stats = self.srv.control("GET", "stats")[1]
+        self.assertEqual(stats["faults"]["concurrency"], 3)
+        self.assertGreaterEqual(stats["max_in_flight"], 3, "the refused ones were in flight too, briefly")
+        self.assertEqual(stats["in_flight"], 0)
+        self.faults(latency_ms=400)
+        self.srv.control("POST", "stats/reset", {})
+        threads = [threading.Thread(target=self.count) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(self.srv.control("GET", "stats")[1]["max_in_flight"], 3)
 
     def test_static_files_are_never_faulted(self):
         self.faults(error_rate=1, error_status=500, drop_rate=0)
