@@ -4,11 +4,18 @@
 //   const srv = await startServer({ users: 250, args: ['--root', site] });
 //   srv.url        // 'http://127.0.0.1:<port>' (no trailing slash); srv.port
 //   await srv.control.faults({ error_rate: 0.3, error_status: 503, seed: 7 });   // {} or no argument clears
+//        keys: latency_ms, error_rate, error_status (429|500|502|503|504), error_body ("auto"|"json"|"html"; auto:
+//        JSON for 500, a gateway's HTML page otherwise), drop_rate (closed unanswered, nothing done),
+//        drop_after_rate (the write is done, the answer is lost), max_concurrent (429 above N API calls at once),
+//        seed, match (substring of path+query the faults apply to). Static files are never affected.
 //   await srv.control.user(id)      // the demo DB row: {ID, name, isActive, isAdmin, emailAddr, hasApiKey, ...}
 //   await srv.control.users({ limit: 5, isActive: true, isAdmin: false, special: false })  // rows to pick from;
 //                                   // special:false leaves out the fixed owner/admin/user/sso accounts
-//   await srv.control.stats()       // {requests, writes, by_path: {"PUT user/{ID}": 3, ...}, faults}
-//   await srv.control.resetStats(); await srv.control.expireKeys(); await srv.control.reset()
+//   await srv.control.stats()       // {requests, writes, by_path: {"PUT user/{ID}": 3, ...}, faults,
+//                                   //  in_flight, max_in_flight}  (requests kept away by a fault count too)
+//   await srv.control.resetStats()
+//   await srv.control.expireKeys()  // every API key and session expires: the next call is a 401
+//   await srv.control.reset()       // reseed the demo (same users/seed); answers {users, ssoApiKey}
 //   srv.output()                    // everything serve.py printed so far (for log assertions)
 //   await srv.stop()
 //
