@@ -1,19 +1,15 @@
 # demo.py: the demo Workfront instance. Routes /attask/api[-internal|/vN.0]/<objCode>[/<ID>|/search|/count|
 # /metadata], /login and /logout onto the SQLite store, with Workfront's paging limits, unstable unsorted order,
-# authentication, permissions and the Admin Email rule. Returns (status, JSON-able body, route label).
-import json
+# authentication and permissions (edits.py changes users). handle() returns (status, JSON-able body).
 import re
 import threading
 from urllib.parse import parse_qsl, unquote
 
-from . import auth, errors, query, schema, seed
+from . import auth, edits, errors, query, schema
 from .errors import WFError, bad_param
-from .wfdate import format_wf, now_ms
 
 OLDEST_VERSION, NEWEST_VERSION = 16, 22
-MAX_BULK = 100
 _PATH = re.compile(r"^/attask/(?:api(?:/v(\d+)(?:\.(\d+))?)?|api-(?:internal|unsupported))(/.*)?$", re.IGNORECASE)
-_HEX_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 class DemoApi:
@@ -91,8 +87,8 @@ class DemoApi:
             return self._get(obj, version, req, ids, many=not rest and len(ids) > 1)
         if method == "PUT":
             if rest or req.param("id"):
-                return self._edit_one(obj, version, req, rest[0] if rest else req.param("id"))
-            return self._edit_many(obj, version, req)
+                return edits.edit_one(self.store, obj, version, req, rest[0] if rest else req.param("id"))
+            return edits.edit_many(self.store, obj, version, req)
         raise bad_param("The demo instance does not %s %s objects" % ("create" if method == "POST" else "delete",
                                                                       obj.label), method)
 
@@ -102,8 +98,8 @@ class DemoApi:
         if req.method not in ("POST", "PUT"):
             raise bad_param("/batch answers POST only", "method")
         uris = req.params_named("uri")
-        if not uris or len(uris) > MAX_BULK:
-            raise bad_param("A batch needs 1 to %d uri parameters; it has %d" % (MAX_BULK, len(uris)), "uri")
+        if not uris or len(uris) > edits.MAX_BULK:
+            raise bad_param("A batch needs 1 to %d uri parameters; it has %d" % (edits.MAX_BULK, len(uris)), "uri")
         atomic = (req.param("atomic") or "").lower() == "true"
         credentials = [(k, v) for k, v in req.params if k in ("apiKey", "sessionID")]
 
@@ -154,13 +150,10 @@ class DemoApi:
                 return 200, {"data": {"result": auth.current_key(conn, user_id)}}
             return 200, {"data": {"result": auth.generate_key(conn, user_id)}}
 
-    def _caller(self, conn, req):
-        return auth.authenticate(conn, req)
-
     # ---- reading ----
     def _search(self, obj, version, req):
         conn = self.store.conn()
-        self._caller(conn, req)
+        auth.authenticate(conn, req)
         sel = query.Selection(obj, version, req.fields())
         first, limit = query.paging(req.params)
         rowids = query.page_rowids(conn, obj, version, req.params, self._next_shuffle(), first, limit) if limit else []
@@ -168,14 +161,14 @@ class DemoApi:
 
     def _count(self, obj, version, req):
         conn = self.store.conn()
-        self._caller(conn, req)
+        auth.authenticate(conn, req)
         where, args = query.where_clause(obj, version, req.params)
         (n,) = conn.execute("SELECT count(*) FROM %s WHERE %s" % (obj.table, where), args).fetchone()
         return 200, {"data": {"count": n}}
 
     def _get(self, obj, version, req, ids, many):
         conn = self.store.conn()
-        caller = self._caller(conn, req)
+        caller = auth.authenticate(conn, req)
         if not ids:
             raise bad_param("Give an ID: /%s/<ID>, ?id=<ID>, or use /search" % obj.code.lower(), "id")
         ids = [caller[0] if i == "$$USER" and obj.code == "USER" else i for i in ids]
@@ -191,116 +184,3 @@ class DemoApi:
                 raise errors.not_found(obj.label, i)
         items = [found[i] for i in ids]
         return 200, {"data": items if many else items[0]}
-
-    # ---- writing ----
-    def _updates(self, req, want_list):
-        text = req.param("updates")
-        if text is not None:
-            try:
-                data = json.loads(text)
-            except ValueError:
-                raise bad_param("updates is not valid JSON", "updates") from None
-        elif req.json_body is not None:
-            data = req.json_body
-        else:
-            raise bad_param("Give the changes as updates={...}", "updates")
-        if want_list and isinstance(data, dict):
-            data = [data]
-        if want_list and not (isinstance(data, list) and all(isinstance(d, dict) for d in data)):
-            raise bad_param("updates must be a JSON list of objects with an ID", "updates")
-        if not want_list and not isinstance(data, dict):
-            raise bad_param("updates must be a JSON object", "updates")
-        return data
-
-    def _check_change(self, conn, obj, version, caller, target_id, changes):
-        """Validates one object's changes; returns the SQL assignments. Raises 404/403/422 like Workfront."""
-        if obj.code != "USER":
-            raise bad_param("The demo instance edits users only, not %s objects" % obj.label, obj.code)
-        if not target_id:
-            raise bad_param("Each object in updates needs its ID", "ID")
-        target = conn.execute("SELECT ID, isActive FROM users WHERE ID = ?", (target_id,)).fetchone() \
-            if isinstance(target_id, str) and _HEX_ID.match(target_id) else None
-        if target is None:
-            raise errors.not_found(obj.label, target_id)
-        sets = {}
-        for name, value in changes.items():
-            if name in ("ID", "objCode"):
-                continue
-            if name not in obj.fields:
-                raise bad_param("APIModel V%s does not support field %s (%s)" % (version.replace(".", "_"), name,
-                                                                               obj.label), name)
-            if name not in obj.editable:
-                raise bad_param("The field %s of %s cannot be changed" % (name, obj.label), name)
-            sets[name] = self._edit_value(conn, obj, name, value)
-        caller_id, _, caller_admin, _ = caller
-        if not caller_admin and (target_id != caller_id or not set(sets) <= schema.SELF_EDITABLE):
-            raise errors.forbidden("You do not have sufficient access to edit %s %s. Only administrators can "
-                                   "change other users or access settings." % (obj.label, target_id))
-        if sets.get("isActive") == 0 and target_id == seed.OWNER_ID:
-            raise errors.admin_email_guard(target_id)
-        return sets
-
-    def _edit_value(self, conn, obj, name, value):
-        kind = obj.fields[name]
-        if kind == schema.BOOL:
-            if isinstance(value, bool):
-                return int(value)
-            if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-                return int(value.strip().lower() == "true")
-            raise bad_param('"%s" is not a valid value for %s (true or false)' % (value, name), name)
-        if value is not None and not isinstance(value, str):
-            raise bad_param('"%s" is not a valid value for %s' % (value, name), name)
-        if name.endswith("ID") and value is not None:
-            table = {"accessLevelID": "access_levels", "homeGroupID": "groups", "managerID": "users"}[name]
-            if conn.execute("SELECT 1 FROM %s WHERE ID = ?" % table, (value,)).fetchone() is None:
-                raise bad_param('%s "%s" does not exist' % (name, value), name)
-        if name == "licenseType" and value not in ("F", "W", "R", "L", None):
-            raise bad_param('"%s" is not a valid licenseType' % value, name)
-        return value
-
-    def _apply(self, conn, user_id, sets):
-        if not sets:
-            return
-        sets = dict(sets, lastUpdateDate=format_wf(now_ms()))
-        if "accessLevelID" in sets:   # the access level decides administrator rights
-            (is_admin,) = conn.execute("SELECT isAdmin FROM access_levels WHERE ID = ?",
-                                       (sets["accessLevelID"],)).fetchone()
-            sets["isAdmin"] = is_admin
-        if "firstName" in sets or "lastName" in sets:
-            first, last = conn.execute("SELECT firstName, lastName FROM users WHERE ID = ?", (user_id,)).fetchone()
-            sets["name"] = "%s %s" % (sets.get("firstName", first), sets.get("lastName", last))
-        conn.execute("UPDATE users SET %s WHERE ID = ?" % ", ".join("%s = ?" % k for k in sets),
-                     list(sets.values()) + [user_id])
-
-    def _render_ids(self, conn, obj, version, req, ids):
-        sel = query.Selection(obj, version, req.fields())
-        q = "SELECT %s FROM %s WHERE ID = ?" % (sel.sql_columns(), obj.table)
-        return [sel.render(conn, conn.execute(q, (i,)).fetchall())[0] for i in ids]
-
-    def _edit_one(self, obj, version, req, target_id):
-        changes = self._updates(req, want_list=False)
-        query.Selection(obj, version, req.fields())   # reject unknown fields before writing anything
-        with self.store.write() as conn:
-            caller = self._caller(conn, req)
-            if target_id == "$$USER":
-                target_id = caller[0]
-            self._apply(conn, target_id, self._check_change(conn, obj, version, caller, target_id, changes))
-            return 200, {"data": self._render_ids(conn, obj, version, req, [target_id])[0]}
-
-    def _edit_many(self, obj, version, req):
-        items = self._updates(req, want_list=True)
-        if len(items) > MAX_BULK:
-            raise bad_param("A bulk update can change at most %d objects; this one has %d" % (MAX_BULK, len(items)),
-                            "updates", len(items))
-        query.Selection(obj, version, req.fields())
-        atomic = (req.param("atomic") or "").lower() == "true"
-        with self.store.write() as conn:
-            caller = self._caller(conn, req)
-            # Check everything first: one refused object refuses the whole call and nothing is written.
-            planned = [(item.get("ID"), self._check_change(conn, obj, version, caller, item.get("ID"), item))
-                       for item in items]
-            for target_id, sets in planned:
-                self._apply(conn, target_id, sets)
-            if atomic:
-                return 200, {"data": {"success": True}}
-            return 200, {"data": self._render_ids(conn, obj, version, req, [t for t, _ in planned])}

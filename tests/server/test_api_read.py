@@ -3,7 +3,7 @@
 import re
 import unittest
 
-from .support import Serve, ADMIN_ID, OWNER_ID, ADMIN_EMAIL, USER_EMAIL, API
+from .support import Serve, ADMIN_ID, OWNER_ID, ADMIN_EMAIL, USER_EMAIL
 
 USERS = 320
 WF_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}:\d{3}[+-]\d{4}$")

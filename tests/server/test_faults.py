@@ -7,7 +7,7 @@ import threading
 import time
 import unittest
 
-from .support import Serve, API
+from .support import Serve
 
 
 class FaultTest(unittest.TestCase):
