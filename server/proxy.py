@@ -17,9 +17,11 @@ MAX_REQUEST_BODY = 10 * 1024 * 1024
 MAX_RESPONSE_BODY = 64 * 1024 * 1024
 # Request headers that go to Workfront; everything else (Cookie, Authorization, Origin, X-Workfront-Host, ...)
 # stays here.
-_FORWARD_REQUEST = ("content-type", "accept", "accept-language", "apikey", "sessionid", "x-xsrf-token")
+# Accept-Encoding passes so that a 2000-user page crosses the internet compressed; the browser decodes it.
+_FORWARD_REQUEST = ("content-type", "accept", "accept-language", "accept-encoding", "apikey", "sessionid",
+                    "x-xsrf-token")
 # Response headers that come back; no Set-Cookie (the page is another origin's) and no CORS headers ever.
-_FORWARD_RESPONSE = ("content-type", "retry-after", "cache-control")
+_FORWARD_RESPONSE = ("content-type", "content-encoding", "retry-after", "cache-control")
 
 
 def refused(message):
@@ -74,9 +76,9 @@ class Upstream:
             raise WFError(413, errors.PROXY_REFUSED, "The request body is larger than %d bytes." % MAX_REQUEST_BODY,
                           "wfadmin.proxy.toolarge", "Request too large")
         scheme, hostname, port, base = self.target(host)
-        out_headers = {k: v for k, v in headers.items() if k.lower() in _FORWARD_REQUEST}
-        out_headers["Accept-Encoding"] = "identity"
-        out_headers["User-Agent"] = "wfadmin-proxy"
+        out_headers = {k.lower(): v for k, v in headers.items() if k.lower() in _FORWARD_REQUEST}
+        out_headers.setdefault("accept-encoding", "identity")
+        out_headers["user-agent"] = "wfadmin-proxy"
         conn = self._connection(scheme, hostname, port)
         try:
             conn.request(method, base + path_qs, body=body, headers=out_headers)

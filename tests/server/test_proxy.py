@@ -2,6 +2,7 @@
 # Only real Workfront host names are forwarded; look-alikes are refused before any connection; redirects to other
 # hosts are refused; credentials headers pass, browser cookies/Authorization and X-Workfront-Host do not; no
 # Set-Cookie or CORS header comes back; unreachable and slow upstreams give ProxyUnreachable.
+import gzip
 import json
 import socket
 import threading
@@ -42,8 +43,13 @@ class FakeWorkfront(BaseHTTPRequestHandler):
         if route == "slow":
             time.sleep(3)
         data = {"data": [{"ID": "1" * 32, "name": "Upstream User", "objCode": "USER"}], "echo": body.decode()}
-        self.reply(200, json.dumps(data).encode(), {"Set-Cookie": "session=abc; Path=/",
-                                                   "Access-Control-Allow-Origin": "*", "X-Internal": "yes"})
+        extra = {"Set-Cookie": "session=abc; Path=/", "Access-Control-Allow-Origin": "*", "X-Internal": "yes",
+                 "Connection": "keep-alive", "Keep-Alive": "timeout=5"}
+        payload = json.dumps(data).encode()
+        if "gzip" in (self.headers.get("Accept-Encoding") or ""):
+            payload = gzip.compress(payload)
+            extra["Content-Encoding"] = "gzip"
+        self.reply(200, payload, extra)
 
     def reply(self, status, body, headers=None):
         self.send_response(status)
@@ -142,10 +148,17 @@ class ProxyTest(unittest.TestCase):
     def test_response_loses_cookies_and_cors(self):
         r = self.call("acme.my.workfront.com")
         self.assertEqual(r.status, 200)
-        for name in ("set-cookie", "access-control-allow-origin", "x-internal"):
+        for name in ("set-cookie", "access-control-allow-origin", "x-internal", "keep-alive"):
             self.assertIsNone(r.header(name))
         self.assertEqual(r.header("Content-Type"), "application/json;charset=UTF-8")
         self.assertEqual(r.header("X-Frame-Options"), "DENY")
+
+    def test_compressed_answers_pass_through(self):
+        r = self.call("acme.my.workfront.com", headers={"Accept-Encoding": "gzip, deflate, br"})
+        self.assertEqual(r.header("Content-Encoding"), "gzip")
+        self.assertEqual(json.loads(gzip.decompress(r.body))["data"][0]["name"], "Upstream User")
+        self.assertIsNone(self.call("acme.my.workfront.com").header("Content-Encoding"))
+        self.assertEqual(FakeWorkfront.seen[-1]["headers"].get("accept-encoding"), "identity")
 
     def test_upstream_errors_pass_through(self):
         r = self.call("acme.my.workfront.com", "/user/invalid")
