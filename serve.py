@@ -109,8 +109,14 @@ def main(argv=None):
         demo = DemoApi(st, counters, shuffle_seed=int(time.time()))
     if not os.path.isdir(args.root):
         log.say("warning: %s does not exist (build the page first); static files will be 404" % args.root)
-    server = app.Server((args.host, args.port), root=args.root, store=st, demo=demo, stats=counters, upstream=upstream,
-                        faults=fault_state, log=log, test_control=args.test_control, version=app_version(args.root))
+    try:
+        server = app.Server((args.host, args.port), root=args.root, store=st, demo=demo, stats=counters,
+                            upstream=upstream, faults=fault_state, log=log, test_control=args.test_control,
+                            version=app_version(args.root))
+    except OSError as e:
+        print("serve.py: cannot listen on %s:%d (%s); try another --port, or --port 0" % (args.host, args.port,
+                                                                                        e.strerror), file=sys.stderr)
+        return 1
     host, port = server.server_address[:2]
     if demo and not args.quiet:
         meta = st.meta()

@@ -3,6 +3,7 @@
 # static page. Every answer carries the security headers; none carries CORS headers.
 import ipaddress
 import json
+import os
 import socket
 import time
 import traceback
@@ -191,6 +192,10 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, {"Content-Type": "text/plain; charset=utf-8"}, b"404 Not Found\n")
             return
         real = static.resolve(self.server.root, path)
+        if real is None and path == "/" and not os.path.isfile(os.path.join(self.server.root, "index.html")):
+            self._send(404, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache"},
+                       b"wfadmin: the page is not built yet (no index.html in --root). scripts/demo builds it.\n")
+            return
         if real is None:
             self._send(404, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache"},
                        b"404 Not Found\n", self.command == "HEAD")
