@@ -50,8 +50,8 @@ def check_host(raw):
 class Upstream:
     """Where a tenant's requests go: https://<host> or the fixed --upstream URL."""
 
-    def __init__(self, url=None, timeout=30.0):
-        self.timeout = timeout
+    def __init__(self, url=None, timeout=30.0, max_request=MAX_REQUEST_BODY, max_response=MAX_RESPONSE_BODY):
+        self.timeout, self.max_request, self.max_response = timeout, max_request, max_response
         self.fixed = None
         if url:
             parts = urlsplit(url)
@@ -72,8 +72,8 @@ class Upstream:
 
     def forward(self, host, method, path_qs, headers, body):
         """(status, headers dict, body bytes) from Workfront, or a WFError (ProxyRefused/ProxyUnreachable)."""
-        if body is not None and len(body) > MAX_REQUEST_BODY:
-            raise WFError(413, errors.PROXY_REFUSED, "The request body is larger than %d bytes." % MAX_REQUEST_BODY,
+        if body is not None and len(body) > self.max_request:
+            raise WFError(413, errors.PROXY_REFUSED, "The request body is larger than %d bytes." % self.max_request,
                           "wfadmin.proxy.toolarge", "Request too large")
         scheme, hostname, port, base = self.target(host)
         out_headers = {k.lower(): v for k, v in headers.items() if k.lower() in _FORWARD_REQUEST}
@@ -83,9 +83,9 @@ class Upstream:
         try:
             conn.request(method, base + path_qs, body=body, headers=out_headers)
             resp = conn.getresponse()
-            data = resp.read(MAX_RESPONSE_BODY + 1)
-            if len(data) > MAX_RESPONSE_BODY:
-                raise unreachable("Workfront's answer was larger than %d bytes." % MAX_RESPONSE_BODY)
+            data = resp.read(self.max_response + 1)
+            if len(data) > self.max_response:
+                raise unreachable("Workfront's answer was larger than %d bytes." % self.max_response)
             status = resp.status
             resp_headers = {k: v for k, v in resp.getheaders() if k.lower() in _FORWARD_RESPONSE}
             location = resp.getheader("Location")

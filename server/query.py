@@ -2,6 +2,7 @@
 # `filters={...}` JSON), sorts (`field_Sort`, `field_1_Sort`), paging ($$FIRST/$$LIMIT with Workfront's limits) and
 # `fields=` selection with nested references; and rendering rows back into Workfront's JSON objects.
 import json
+import math
 import random
 import re
 
@@ -173,19 +174,25 @@ def _sort_terms(obj, version, params):
 
 def page_rowids(conn, obj, version, params, shuffle_seed, first, limit):
     """The rowids of one page, in the order Workfront would give. Without a sort the order changes with every
-    request (here: the matching rows rotated by a per-request amount), so unsorted paging overlaps and skips as
-    it does on Workfront; ties of a sort come in a per-request order too. Only a unique sort (ID_Sort) is stable.
-    Only rowids are sorted, which keeps a 2000-row page of a 50,000-user tenant fast."""
+    request, so unsorted paging overlaps and skips as it does on Workfront; ties of a sort come in a per-request
+    order too. Only a unique sort (ID_Sort) is stable. Only rowids are sorted, which keeps a 2000-row page of a
+    50,000-user tenant fast."""
     where, args = where_clause(obj, version, params)
     terms = _sort_terms(obj, version, params)
     rng = random.Random(shuffle_seed)
     if not terms:
         ids = [r[0] for r in conn.execute("SELECT rowid FROM %s WHERE %s ORDER BY rowid" % (obj.table, where), args)]
-        if not ids:
+        n = len(ids)
+        if not n:
             return []
-        turn = rng.randrange(len(ids))
-        ids = (ids[turn:] + ids[:turn])[:RESULT_CAP]
-        return ids[first:first + limit]
+        # Position j of this request's order is ids[(stride * j + offset) % n]: with stride coprime to n that is a
+        # permutation, different for every request, and a page costs O(limit) instead of a sort of all n rows.
+        stride = rng.randrange(1, n) if n > 2 else 1
+        while math.gcd(stride, n) != 1:
+            stride += 1
+        offset = rng.randrange(n)
+        end = min(first + limit, n, RESULT_CAP)
+        return [ids[(stride * j + offset) % n] for j in range(first, end)]
     tiebreak = "((rowid * %d + %d) %% %d)" % (rng.randrange(1, _SHUFFLE_PRIME), rng.randrange(_SHUFFLE_PRIME),
                                               _SHUFFLE_PRIME)
     sql = "SELECT rowid FROM %s WHERE %s ORDER BY %s LIMIT ? OFFSET ?" % (obj.table, where,

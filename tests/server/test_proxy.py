@@ -203,6 +203,38 @@ class ProxyTest(unittest.TestCase):
             self.srv.control("POST", "faults", {})
 
 
+class UpstreamLimitTest(unittest.TestCase):
+    """proxy.Upstream in this process, with small limits, against the fake Workfront."""
+
+    def test_response_and_request_limits(self):
+        from server import proxy
+        fake = ThreadingHTTPServer(("127.0.0.1", 0), FakeWorkfront)
+        threading.Thread(target=fake.serve_forever, daemon=True).start()
+        try:
+            up = proxy.Upstream("http://127.0.0.1:%d" % fake.server_address[1], timeout=5, max_request=100,
+                                max_response=50)
+            with self.assertRaises(proxy.WFError) as cm:
+                up.forward("acme.my.workfront.com", "GET", API + "/user/search", {}, None)
+            self.assertEqual((cm.exception.status, cm.exception.wf_class), (502, UNREACHABLE))
+            self.assertIn("larger than 50 bytes", cm.exception.message)
+            with self.assertRaises(proxy.WFError) as cm:
+                up.forward("acme.my.workfront.com", "POST", API + "/user", {}, b"x" * 101)
+            self.assertEqual(cm.exception.status, 413)
+            roomy = proxy.Upstream("http://127.0.0.1:%d" % fake.server_address[1], timeout=5)
+            status, headers, data = roomy.forward("acme.my.workfront.com", "GET", API + "/user/search", {}, None)
+            self.assertEqual(status, 200)
+        finally:
+            fake.shutdown()
+            fake.server_close()
+
+    def test_host_check(self):
+        from server import proxy
+        self.assertEqual(proxy.check_host(" ACME.my.workfront.com "), "acme.my.workfront.com")
+        for bad in ("xn--acme.my.workfront.com", "acme.my.workfront.com.", "ａcme.my.workfront.com"):
+            with self.assertRaises(proxy.WFError):
+                proxy.check_host(bad)
+
+
 class ProxyEdgeTest(unittest.TestCase):
     def test_unreachable_upstream(self):
         with Serve(users=8, args=["--upstream", "http://127.0.0.1:%d" % closed_port()]) as srv:
