@@ -51,7 +51,8 @@ class Serve:
         self.lines = []
         self._ready = threading.Event()
         self.port = None
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
         if not self._ready.wait(timeout) or self.port is None:
             self.stop()
             raise RuntimeError("serve.py did not start:\n" + self.output())
@@ -75,7 +76,9 @@ class Serve:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        self.proc.stdout.close()
+        self._reader.join(10)   # every line serve.py wrote is in self.lines after stop()
+        if not self._reader.is_alive():
+            self.proc.stdout.close()
 
     def cleanup(self):
         self.stop()
