@@ -232,6 +232,7 @@ class Handler(BaseHTTPRequestHandler):
                 raise proxy.refused("The demo instance is off (serve.py --no-demo): give X-Workfront-Host.")
             host = None if to_demo else proxy.check_host(raw_host)
         except WFError as e:
+            self._note = "(proxy refused)" if e.wf_class == proxy.errors.PROXY_REFUSED else ""
             self._send_json(e.status, e.body())
             return
         if host:
