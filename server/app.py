@@ -50,6 +50,10 @@ class BodyTooLarge(Exception):
     pass
 
 
+class BadBody(Exception):
+    """A Content-Length or chunk size that is not a number."""
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "wfadmin"
@@ -107,6 +111,12 @@ class Handler(BaseHTTPRequestHandler):
             pass
 
     def _read_body(self):
+        try:
+            return self._read_body_bytes()
+        except ValueError:
+            raise BadBody() from None
+
+    def _read_body_bytes(self):
         if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
             chunks, total = [], 0
             while True:
@@ -155,6 +165,9 @@ class Handler(BaseHTTPRequestHandler):
                     self._config()
                 else:
                     self._static(path)
+        except BadBody:
+            self.close_connection = True
+            self._send(400, {"Content-Type": "text/plain; charset=utf-8"}, b"400 Bad request body framing\n")
         except BodyTooLarge:
             self.close_connection = True
             self._send_json(413, WFError(413, "wfadmin.RequestTooLarge", "The request body is too large.").body())

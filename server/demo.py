@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, unquote
 
 from . import auth, edits, errors, query, schema
 from .errors import WFError, bad_param
+from .wfdate import format_wf, now_ms
 
 OLDEST_VERSION, NEWEST_VERSION = 16, 22
 _PATH = re.compile(r"^/attask/(?:api(?:/v(\d+)(?:\.(\d+))?)?|api-(?:internal|unsupported))(/.*)?$", re.IGNORECASE)
@@ -127,6 +128,8 @@ class DemoApi:
         with self.store.write() as conn:
             user_id = auth.check_password(conn, username, password)
             session_id = auth.new_session(conn, user_id)
+            conn.execute("UPDATE users SET lastLoginDate = ?, loginCount = loginCount + 1 WHERE ID = ?",
+                         (format_wf(now_ms()), user_id))
         return 200, {"data": {"sessionID": session_id, "userID": user_id,
                               "versionInformation": {"currentAPIVersion": "v%d.0" % NEWEST_VERSION}}}
 

@@ -2,6 +2,7 @@
 # sessionID headers and parameters, and every way in which authentication fails (always a 401 with Workfront's
 # AuthenticationException), including keys that expired after 30 days and deactivated users.
 import sqlite3
+import time
 import unittest
 
 from .support import (Serve, ADMIN_EMAIL, ADMIN_ID, USER_EMAIL, USER_ID, SSO_EMAIL, SSO_ID, OWNER_EMAIL, OWNER_ID,
@@ -82,7 +83,9 @@ class AuthTest(unittest.TestCase):
         data = r.json()["data"]
         self.assertEqual(data["userID"], USER_ID)
         session = data["sessionID"]
-        self.assertEqual(self.srv.api("GET", "/user/$$USER", session=session).json()["data"]["ID"], USER_ID)
+        me = self.srv.api("GET", "/user/$$USER", session=session, params={"fields": "lastLoginDate"}).json()["data"]
+        self.assertEqual(me["ID"], USER_ID)
+        self.assertTrue(me["lastLoginDate"].startswith(time.strftime("%Y-%m-%d", time.gmtime())), "a login is a login")
         self.assertEqual(self.count(params={"sessionID": session}).status, 200)
         self.assertEqual(self.srv.api("GET", "/logout", session=session).json(), {"data": {"success": True}})
         self.assert_auth_error(self.count(session=session))

@@ -1,9 +1,11 @@
 # test_api_read.py: the demo's read side as Workfront behaves: paths and versions, response shapes, paging limits,
 # unstable order without a sort, complete paging with ID_Sort, fields, filters, sorts, counts, method override.
+import http.client
+import json
 import re
 import unittest
 
-from .support import Serve, ADMIN_ID, OWNER_ID, ADMIN_EMAIL, USER_EMAIL
+from .support import Serve, ADMIN_ID, OWNER_ID, ADMIN_EMAIL, USER_EMAIL, API
 
 USERS = 320
 WF_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}:\d{3}[+-]\d{4}$")
@@ -186,6 +188,21 @@ class ReadTest(unittest.TestCase):
         self.assertEqual(len(data), self.get("/user/count", isActive="false")["data"]["count"])
         r = self.srv.api("POST", "/user/search", key=self.key)
         self.assertEqual(r.status, 422, "a search is a GET")
+
+    def test_chunked_form_body(self):
+        conn = http.client.HTTPConnection("127.0.0.1", self.srv.port, timeout=10)
+        try:
+            body = iter([b"method=GET&isActive=", b"false&$$LIMIT=2000"])
+            conn.request("POST", API + "/user/count", body=body, encode_chunked=True,
+                         headers={"apiKey": self.key, "Content-Type": "application/x-www-form-urlencoded"})
+            resp = conn.getresponse()
+            self.assertEqual(resp.status, 200)
+            inactive = json.loads(resp.read())["data"]["count"]
+        finally:
+            conn.close()
+        self.assertEqual(inactive, self.get("/user/count", isActive="false")["data"]["count"])
+        r = self.srv.request("POST", API + "/user/count", b"x", {"Content-Length": "ten"})
+        self.assertEqual(r.status, 400)
 
     def test_api_key_as_parameter(self):
         r = self.srv.api("GET", "/user/count", params={"apiKey": self.key})
