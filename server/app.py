@@ -151,7 +151,10 @@ class Handler(BaseHTTPRequestHandler):
         try:
             split = urlsplit(self.path)
             path = split.path
-            if not self._host_allowed():
+            if not self.path.startswith("/") or self.path.startswith("//"):   # origin-form targets only
+                self.close_connection = True
+                self._send(400, {"Content-Type": "text/plain; charset=utf-8"}, b"400 Bad request target\n")
+            elif not self._host_allowed():
                 self.close_connection = True
                 self._send(421, {"Content-Type": "text/plain; charset=utf-8"},
                            b"421 This server answers only to its own address\n")

@@ -95,6 +95,8 @@ class Upstream:
             raise unreachable("%s did not answer within %g seconds." % (host, self.timeout), 504) from None
         except ssl.SSLError as e:
             raise unreachable("The secure connection to %s failed (%s)." % (host, e.reason or e)) from None
+        except (http.client.InvalidURL, ValueError):   # control characters in the target or a header value
+            raise refused("The request has characters that cannot be sent to Workfront.") from None
         except (OSError, http.client.HTTPException) as e:
             raise unreachable("%s could not be reached (%s)." % (host, e.__class__.__name__)) from None
         finally:

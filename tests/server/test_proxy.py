@@ -145,6 +145,23 @@ class ProxyTest(unittest.TestCase):
         for name in ("cookie", "authorization", "x-workfront-host", "origin", "referer", "x-forwarded-for"):
             self.assertNotIn(name, headers)
 
+    def test_odd_targets_and_headers_are_not_forwarded(self):
+        r = self.srv.request("GET", "http://evil.example" + API + "/user/search",
+                             headers={"Host": "127.0.0.1", "X-Workfront-Host": "acme.my.workfront.com"})
+        self.assertEqual(r.status, 400)
+        for request in (b"GET %s/user/search?x=\x01 HTTP/1.1\r\n" % API.encode(),
+                        b"GET %s/user/search?x=\x7f HTTP/1.1\r\n" % API.encode()):
+            with self.subTest(request=request):
+                with socket.create_connection(("127.0.0.1", self.srv.port), timeout=10) as s:
+                    s.sendall(request + b"Host: 127.0.0.1\r\nX-Workfront-Host: acme.my.workfront.com\r\n"
+                              b"Connection: close\r\n\r\n")
+                    answer = b""
+                    while chunk := s.recv(65536):
+                        answer += chunk
+                self.assertTrue(answer.startswith(b"HTTP/1.1 400"), answer[:200])
+                self.assertIn(REFUSED.encode(), answer)
+        self.assertEqual(FakeWorkfront.seen, [])
+
     def test_response_loses_cookies_and_cors(self):
         r = self.call("acme.my.workfront.com")
         self.assertEqual(r.status, 200)
