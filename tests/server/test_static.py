@@ -48,6 +48,7 @@ class StaticTest(unittest.TestCase):
         self.assertEqual(r.header("X-Content-Type-Options"), "nosniff")
         self.assertEqual(r.header("Referrer-Policy"), "no-referrer")
         self.assertEqual(r.header("X-Frame-Options"), "DENY")
+        self.assertEqual(r.header("Cross-Origin-Resource-Policy"), "same-origin")
         self.assertFalse([h for h in r.headers if h.startswith("access-control-")], r.headers)
 
     def test_mime_types(self):
