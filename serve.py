@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """serve.py: serves the wfadmin page, runs the demo Workfront instance and proxies /attask/... to real tenants.
 
-  python3 serve.py [--root build/web/site] [--host 127.0.0.1] [--port 8000]
+  python3 serve.py [--root build/web/site] [--host 127.0.0.1] [--port 8000 | --port 0]
                    [--db build/demo/demo.sqlite3] [--reset-demo] [--demo-users 250] [--seed 1] [--no-demo]
-                   [--upstream URL] [--test-control] [--quiet]
-                   [--latency-ms N] [--error-rate R] [--error-status S] [--drop-rate R]
+                   [--upstream URL] [--proxy-timeout 30] [--test-control] [--quiet]
+                   [--latency-ms N] [--error-rate R] [--error-status S] [--drop-rate R] [--fault-seed N]
+                   [--max-concurrent N]
 
-Python 3.11 standard library only. The pieces live in server/ (app, static, demo, query, auth, seed, proxy,
-faults, control, logs). Workfront has no CORS, so the page calls this server, which answers the demo tenant
-itself and forwards other tenants' API calls to their Workfront host (never anywhere else).
+Python 3.11 standard library only. The pieces live in server/: app (HTTP), static (the page), demo + query +
+edits + auth + seed + store + schema (the demo tenant in SQLite), proxy (other tenants), faults, stats, control
+(/__test__/..., only with --test-control) and logs (one redacted line per request). Workfront sends no CORS
+headers, so the page calls this server, which answers the demo tenant itself and forwards other tenants' API
+calls to their Workfront host (never anywhere else).
 """
 import argparse
 import os
