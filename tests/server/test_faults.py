@@ -101,7 +101,7 @@ class FaultTest(unittest.TestCase):
 
     def test_concurrency_bound_and_max_in_flight(self):
         self.srv.control("POST", "stats/reset", {})
-        self.faults(max_concurrent=2, latency_ms=400)
+        self.faults(max_concurrent=2, latency_ms=1000)
         results = []
         threads = [threading.Thread(target=lambda: results.append(self.count().status)) for _ in range(5)]
         for t in threads:
@@ -113,7 +113,7 @@ class FaultTest(unittest.TestCase):
         self.assertEqual(stats["faults"]["concurrency"], 3)
         self.assertGreaterEqual(stats["max_in_flight"], 3, "the refused ones were in flight too, briefly")
         self.assertEqual(stats["in_flight"], 0)
-        self.faults(latency_ms=400)
+        self.faults(latency_ms=1000)
         self.srv.control("POST", "stats/reset", {})
         threads = [threading.Thread(target=self.count) for _ in range(3)]
         for t in threads:
