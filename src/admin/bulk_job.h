@@ -12,7 +12,8 @@
 //   - a whole-request refusal (4xx other than authentication) splits the chunk in halves, recursively, to
 //     isolate the users the server refuses; a one-user chunk that is refused records that user as failed;
 //   - an authentication failure pauses the job (nothing was written); resume() after signing in again;
-//   - cancel: no new requests; in-flight ones finish and are recorded; everyone else is "cancelled".
+//   - cancel: no new writes; in-flight ones finish and are recorded; everyone else is "cancelled" (users whose
+//     earlier attempt had an unknown outcome are still re-checked, a read, so the record says what happened).
 // The job serialises to JSON without any credential (host, version, target, users, outcomes, chunks) so a page
 // reload can resume it: prepare_resume() turns every unfinished user, including those in chunks that were in
 // flight at the reload, into re-checks before anything is written again.
@@ -128,6 +129,9 @@ public:
     // Cancel: queued users become Cancelled; returns them. Phase Cancelling until in-flight ones finish.
     std::vector<std::string> cancel();
     void resume();                                      // Paused -> Running
+    // The requests in flight were abandoned (sign-out cancelled them): their outcome is unknown, so their users
+    // are re-checked before anything is written again. Running -> Paused.
+    void interrupt();
     std::optional<wf::TimeMs> next_wake() const;        // the earliest backoff deadline, when one is waiting
     // After loading from JSON: every unfinished user is re-checked before anything is written again.
     void prepare_resume();
@@ -158,15 +162,17 @@ public:
 private:
     JobUser* user(const std::string& id);
     int add_chunk(Chunk::Kind kind, std::vector<std::string> ids, int attempts, wf::TimeMs not_before);
-    void queue_writes(const std::vector<std::string>& ids, int attempts, wf::TimeMs not_before);
-    void set_state(const std::vector<std::string>& ids, UserState state);
+    void queue(Chunk::Kind kind, const std::vector<std::string>& ids, int attempts, wf::TimeMs not_before);
     void finish_user(JobUser& u, UserState state, const std::string& message, JobUpdate& update);
-    void retry_later(Chunk& chunk, const wf::Error& error, wf::TimeMs now, wf::Random& random, bool recheck,
+    void finish_users(const std::vector<std::string>& ids, UserState state, const std::string& message,
+                      JobUpdate& update);
+    // Chunks are addressed by index: adding a chunk may move the others.
+    std::size_t chunk_index(int chunk_id) const;   // chunks_.size() when unknown
+    void retry_later(std::size_t ci, const wf::Error& error, wf::TimeMs now, wf::Random& random, bool recheck,
                      JobUpdate& update);
-    void on_write_answer(Chunk& chunk, const wf::Response& response, wf::TimeMs now, wf::Random& random,
-                         JobUpdate& update);
-    void on_check_answer(Chunk& chunk, const wf::Response& response, wf::TimeMs now, wf::Random& random,
-                         JobUpdate& update);
+    void on_error(std::size_t ci, const wf::Error& error, wf::TimeMs now, wf::Random& random, JobUpdate& update);
+    void on_write_answer(std::size_t ci, const std::vector<wf::User>& answer, wf::TimeMs now, JobUpdate& update);
+    void on_check_answer(std::size_t ci, const std::vector<wf::User>& answer, wf::TimeMs now, JobUpdate& update);
     void update_phase();
     wf::TimeMs backoff(int attempts, wf::Random& random) const;
 

@@ -1,7 +1,9 @@
 // admin/bulk_runner.h: drives one BulkJob over the signed-in Session: builds each request when it is sent (so a
 // fresh credential is used after signing in again), wakes up for backoff deadlines through the Clock, applies
-// the server's answers to the Directory and records every user's outcome in the AuditLog. After every change it
-// hands the job's JSON to `on_save` (the page keeps it in localStorage; "" means "nothing to resume").
+// the server's answers to the Directory and records every user's outcome in the AuditLog. As the job changes it
+// hands the job's JSON to `on_save` (the page keeps it in localStorage; "" means "nothing to resume"), at most
+// once a second and at every phase change: a save that is a second stale is still safe, because a resumed job
+// re-checks every unfinished user before writing.
 #pragma once
 #include <functional>
 #include <memory>
@@ -52,8 +54,9 @@ private:
     void on_answer(int chunk_id, const wf::Response& response);
     void record(const std::vector<std::string>& ids);
     void arm_timer();
-    void save();
+    void save(bool now_or_never);   // throttled to once a second unless `now_or_never` (phase changes, the end)
     void on_session(Session::Event event);
+    JobPlan refreshed(JobPlan plan) const;
 
     Session& session_;
     Directory& directory_;
@@ -62,7 +65,8 @@ private:
     wf::Random& random_;
     JobSettings settings_;
     std::unique_ptr<BulkJob> job_;
-    std::vector<std::string> recorded_;          // users already written to the audit log (by state)
+    wf::TimeMs last_save_ = 0;
+    JobPhase saved_phase_ = JobPhase::Ready;
     std::map<int, wf::RequestId> in_flight_;     // chunk id -> request
     std::optional<wf::TimeMs> timer_at_;
     Problem last_error_;

@@ -76,6 +76,8 @@ private:
     void index_row(RowIndex index);
     void unindex_row(RowIndex index);
     void count_row(const wf::User& user, int sign);
+    void update_row(RowIndex index, const wf::User& user, bool full);
+    const std::vector<std::uint32_t>& ranks(SortColumn column) const;
 
     LoadState state_ = LoadState::Empty;
     wf::LoadProgress progress_;
@@ -86,8 +88,9 @@ private:
     std::unordered_map<std::string, std::vector<RowIndex>> by_username_;
     Counts counts_;
     std::uint64_t revision_ = 0;
-    mutable std::vector<std::vector<std::uint32_t>> rank_cache_;       // per SortColumn: rank of each row
-    mutable std::uint64_t rank_revision_ = ~0ull;
+    std::unordered_map<std::string, bool> touched_;                    // applied while loading: keep
+    // Per SortColumn: the rank of each row (equal keys, equal rank); empty when it must be recomputed.
+    mutable std::vector<std::vector<std::uint32_t>> rank_cache_;
 };
 
 }  // namespace admin

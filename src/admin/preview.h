@@ -82,7 +82,8 @@ private:
     Session& session_;
     const Directory& directory_;
     std::vector<PreviewRow> rows_;
-    std::vector<int> answers_left_;
+    std::vector<int> answers_left_;     // per row: count answers still to come
+    std::vector<bool> counting_;        // per row: open work is being counted
     bool target_active_ = false;
     int max_in_flight_ = 3;
     int in_flight_ = 0;

@@ -121,6 +121,7 @@ private:
     void fetch_current_user();
     void finish_sign_in(const wf::User& me);
     void fail_sign_in(Problem problem);
+    void finish_sign_out();
     void forget_credential();
     void lose_auth();
     void emit(Event event);
@@ -145,11 +146,10 @@ private:
     std::map<std::string, std::string> protected_;
     std::set<std::string> changing_;
     std::set<wf::RequestId> in_flight_;
-    wf::RequestId step_request_ = 0;           // the sign-in/out step in flight
+    unsigned generation_ = 0;                  // bumped at every sign-in and sign-out: stale answers are ignored
     std::unique_ptr<wf::DirectoryLoader> loader_;
     std::map<int, std::function<void(Event)>> listeners_;
     int next_listener_ = 1;
-    std::shared_ptr<bool> alive_;              // completions check it: the Session may be gone
 };
 
 }  // namespace admin
