@@ -36,6 +36,13 @@ Id128 id_successor(const Id128& id) {
     return next;
 }
 
+Id128 id_predecessor(const Id128& id) {
+    if (id == Id128::min()) return id;
+    Id128 prev = id;
+    if (prev.low-- == 0) --prev.high;
+    return prev;
+}
+
 Id128 id_midpoint(const Id128& a, const Id128& b) {
     // a + (b - a) / 2
     Id128 diff{b.high - a.high - (b.low < a.low ? 1 : 0), b.low - a.low};

@@ -20,6 +20,7 @@ struct Id128 {
 };
 
 Id128 id_successor(const Id128& id);               // id + 1 (max stays max)
+Id128 id_predecessor(const Id128& id);             // id - 1 (min stays min)
 Id128 id_midpoint(const Id128& a, const Id128& b); // floor((a + b) / 2) for a <= b, without overflow
 
 }  // namespace wf
