@@ -87,16 +87,35 @@ std::string licence_name(const std::string& license_type) {
     return license_type.empty() ? tr(S::licence_unknown) : license_type;
 }
 
-std::string csv_field(const std::string& value) {
-    std::string v = value;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
+const char* outcome_text(admin::Outcome outcome) {
+    switch (outcome) {
+        case admin::Outcome::Done: return tr(S::result_done);
+        case admin::Outcome::Already: return tr(S::result_already);
+        case admin::Outcome::Failed: return tr(S::result_failed);
+        case admin::Outcome::Skipped: return tr(S::result_skipped);
+        case admin::Outcome::Cancelled: return tr(S::result_cancelled);
     }
-    return out + "\"";
+    return "";
+}
+
+const char* user_state_text(admin::UserState state) {
+    switch (state) {
+        case admin::UserState::Pending: return tr(S::result_pending);
+        case admin::UserState::Checking: return tr(S::result_checking);
+        case admin::UserState::Sending: return tr(S::result_sending);
+        case admin::UserState::Done: return tr(S::result_done);
+        case admin::UserState::Already: return tr(S::result_already);
+        case admin::UserState::Failed: return tr(S::result_failed);
+        case admin::UserState::Skipped: return tr(S::result_skipped);
+        case admin::UserState::Cancelled: return tr(S::result_cancelled);
+    }
+    return "";
+}
+
+const char* action_text(const std::string& action) {
+    if (action == "deactivate") return tr(S::action_deactivate);
+    if (action == "reactivate") return tr(S::action_reactivate);
+    return action.c_str();
 }
 
 }  // namespace ui::format

@@ -2,6 +2,8 @@
 #pragma once
 #include <optional>
 #include <string>
+#include "admin/audit_log.h"
+#include "admin/bulk_job.h"
 #include "workfront/user.h"
 
 namespace ui::format {
@@ -14,7 +16,8 @@ std::string duration(long long seconds);                                // "45 s
 std::string clock_time(wf::TimeMs t);                                   // "14:03:22", local time
 std::string date_time(wf::TimeMs t);                                    // "2025-06-15 14:03", local time
 std::string licence_name(const std::string& license_type);             // "F" -> "Full / Plan"
-// A CSV field, quoted when needed (RFC 4180), with a leading ' for cells a spreadsheet would run as a formula.
-std::string csv_field(const std::string& value);
+const char* outcome_text(admin::Outcome outcome);                       // "done", "failed", ...
+const char* user_state_text(admin::UserState state);                    // a bulk job user's state
+const char* action_text(const std::string& action);                     // "deactivate" -> translated
 
 }  // namespace ui::format

@@ -40,11 +40,13 @@ enum class S : int {
     licence_full, licence_work, licence_review, licence_light, licence_unknown,
     // session log
     log_title, log_time, log_user, log_action, log_result, log_message, log_empty, log_export,
-    action_deactivate, action_reactivate, result_ok, result_failed,
+    action_deactivate, action_reactivate, result_done, result_already, result_failed, result_skipped,
+    result_cancelled, result_pending, result_checking, result_sending, dismiss, rows_empty_loading,
     // bulk: filters and summaries
     tab_users, tab_offboarding, filters_title, filter_admins, admins_any, admins_only, admins_exclude,
     filter_licence, filter_inactive_days, filter_inactive_days_hint, filter_never_logged_in, histogram_title,
-    histogram_bucket_never, licence_summary_title, licence_now, licence_after,
+    histogram_bucket_never, licence_summary_title, licence_now, licence_after, reset_filters,
+    bucket_0_30, bucket_31_90, bucket_91_180, bucket_181_365, bucket_1_2y, bucket_over_2y,
     // bulk: selection and import
     select_all_matching, clear_selection, selected_count, select_row_tooltip, import_open, import_title,
     import_help, import_apply, import_matched, import_unmatched, import_ambiguous, import_already_inactive,
@@ -53,9 +55,17 @@ enum class S : int {
     preview, preview_title, preview_running, preview_open_tasks, preview_open_issues, preview_owned_projects,
     preview_warnings, preview_no_warnings, warning_self, warning_admin, warning_admin_email, warning_already_inactive,
     warning_open_work, execute, execute_title, execute_body, execute_confirm, run_title, run_progress, run_time_left,
-    cancel_run, run_cancelled, run_finished, results_title, col_outcome, col_reason, outcome_done, outcome_failed,
-    outcome_skipped, outcome_pending, retry_failed, undo_batch, undo_title, undo_body, export_results,
+    cancel_run, run_cancelled, run_finished, results_title, col_outcome, col_reason, run_paused, back_to_users,
+    show_bulk_panel, retry_failed, undo_batch, undo_title, undo_body, undo_body_reactivated, undo_confirm, export_results,
+    preview_summary, preview_col_change, preview_will_change, preview_unknown, execute_open_work_warning,
+    import_duplicates, import_column, run_start_failed,
     resume_title, resume_body, resume_button, resume_discard, nothing_selected,
+    // problems (admin::Problem codes)
+    problem_wrong_password, problem_sso_only, problem_key_expired, problem_invalid_domain,
+    problem_not_workfront, problem_unreachable, problem_proxy_missing, problem_network, problem_permission,
+    problem_not_found, problem_refused, problem_server, problem_malformed, problem_read_only, problem_self,
+    problem_busy, problem_invalid_version, problem_missing_fields, problem_unknown_user, problem_signed_out,
+    problem_revoke_failed, problem_other_host, problem_server_said,
     Count
 };
 

@@ -109,6 +109,57 @@ void spinner(float size) {
     window->DrawList->PathStroke(theme::to_u32(theme::accent()), 0, 2.5f);
 }
 
+namespace {
+
+int resize_string(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* value = static_cast<std::string*>(data->UserData);
+        value->resize(static_cast<size_t>(data->BufTextLen));
+        data->Buf = value->data();
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags, const char* hint) {
+    flags |= ImGuiInputTextFlags_CallbackResize;
+    if (hint)
+        return ImGui::InputTextWithHint(label, hint, value.data(), value.capacity() + 1, flags, resize_string, &value);
+    return ImGui::InputText(label, value.data(), value.capacity() + 1, flags, resize_string, &value);
+}
+
+bool input_text_multiline(const char* label, std::string& value, const ImVec2& size, ImGuiInputTextFlags flags) {
+    flags |= ImGuiInputTextFlags_CallbackResize;
+    return ImGui::InputTextMultiline(label, value.data(), value.capacity() + 1, size, flags, resize_string, &value);
+}
+
+bool begin_dialog(const char* title, bool want_open, float width) {
+    const bool open = ImGui::IsPopupOpen(title);
+    if (want_open && !open) ImGui::OpenPopup(title);
+    if (!want_open && !open) return false;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 20));
+    // Width fixed, height fitted to the content every frame (a 0 axis in SetNextWindowSize means "fit").
+    const bool visible = ImGui::BeginPopupModal(
+        title, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    ImGui::PopStyleVar();
+    if (visible && !want_open) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return false;
+    }
+    return visible;
+}
+
+bool escape_pressed() {
+    // An Esc that a text field used (to leave editing) does not also close the dialog.
+    return ImGui::IsKeyPressed(ImGuiKey_Escape, false) && GImGui->ActiveIdPreviousFrame == 0 &&
+           !ImGui::IsAnyItemActive();
+}
+
 void centre_next(float width) {
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);

@@ -27,6 +27,17 @@ void tooltip(const std::string& text);        // for the last item, when hovered
 // A small rotating arc, drawn inline (advances the cursor like a square item of `size` pixels).
 void spinner(float size);
 
+// InputText over a std::string (grows as the person types). Returns true when edited (or Enter with
+// ImGuiInputTextFlags_EnterReturnsTrue).
+bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
+bool input_text_multiline(const char* label, std::string& value, const ImVec2& size, ImGuiInputTextFlags flags = 0);
+
+// A centred modal dialog that the caller opens by state: `want_open` true keeps it open; when it turns false
+// the popup closes. Returns true while the dialog is drawn (then call ImGui::EndPopup()).
+bool begin_dialog(const char* title, bool want_open, float width = 480.0f);
+// True when Escape was pressed inside the current dialog (Esc cancels dialogs).
+bool escape_pressed();
+
 // Centres the next item of `width` pixels in the available width.
 void centre_next(float width);
 

@@ -97,14 +97,6 @@ TEST(Format, RelativeTime) {
     EXPECT_EQ(ui::format::relative_time(now, std::nullopt), "從未登入");
 }
 
-TEST(Format, CsvFieldQuotesAndDefusesFormulas) {
-    EXPECT_EQ(ui::format::csv_field("plain"), "plain");
-    EXPECT_EQ(ui::format::csv_field("a,b"), "\"a,b\"");
-    EXPECT_EQ(ui::format::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-    EXPECT_EQ(ui::format::csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-    EXPECT_EQ(ui::format::csv_field("陳怡君"), "陳怡君");
-}
-
 TEST(Format, Duration) {
     LanguageGuard guard;
     ui::set_language(ui::Language::English);
