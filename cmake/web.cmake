@@ -29,7 +29,8 @@ add_custom_command(
   COMMAND ${WF_PYTHON} "${WF_FONTS_SCRIPT}" latin "${WF_WEB_GENERATED}/web/latin_font.h"
   DEPENDS "${WF_FONTS_SCRIPT}"
   COMMENT "Subsetting the Latin UI font" VERBATIM)
-set(WF_UI_STRING_SOURCES "${CMAKE_SOURCE_DIR}/src/ui/strings.cpp")
+# Every view source: the zh-TW strings live in strings.cpp, but a view may spell a word in itself (繁體中文).
+file(GLOB WF_UI_STRING_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
 add_custom_command(
   OUTPUT "${WF_SITE_DIR}/fonts/cjk-tc.otf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${WF_SITE_DIR}/fonts"
