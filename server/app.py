@@ -86,6 +86,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         for k, v in SECURITY_HEADERS.items():
             self.send_header(k, v)
+        if hasattr(self, "_started"):   # the work so far, wall clock and this thread's CPU (devtools show it)
+            wall, cpu = self._started
+            self.send_header("Server-Timing", "app;dur=%.1f, cpu;dur=%.1f" % (
+                (time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000))
         for k, v in headers.items():
             self.send_header(k, v)
         if status != 304:
@@ -149,6 +153,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self):
         start = time.perf_counter()
+        self._started = (start, time.thread_time())
         self._status, self._note = 0, ""
         try:
             split = urlsplit(self.path)

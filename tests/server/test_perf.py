@@ -25,6 +25,8 @@ class PerfTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.srv.cleanup()
 
+    cpu_times = []
+
     def page(self, first, limit=2000, sort=True):
         params = {"$$FIRST": str(first), "$$LIMIT": str(limit), "fields": FIELDS}
         if sort:
@@ -33,6 +35,8 @@ class PerfTest(unittest.TestCase):
         r = self.srv.api("GET", "/user/search", params=params, key=self.key)
         elapsed = time.perf_counter() - start
         self.assertEqual(r.status, 200, r.body[:300])
+        cpu = float(re.search(r"cpu;dur=([\d.]+)", r.header("Server-Timing")).group(1)) / 1000
+        self.cpu_times.append(cpu)
         return r.json()["data"], elapsed
 
     def test_seed_time(self):
@@ -45,14 +49,20 @@ class PerfTest(unittest.TestCase):
         self.assertLess(cpu, 10)
 
     def test_2000_user_page_time(self):
+        self.cpu_times = []
         sorted_times = [self.page(first)[1] for first in (0, 10_000, 24_000, 36_000, 48_000, 2_000, 30_000)]
+        sorted_cpu, self.cpu_times = self.cpu_times, []
         unsorted_times = [self.page(first, sort=False)[1] for first in (0, 20_000, 40_000, 10_000, 30_000)]
-        print("\n  2000-user page: median %.1f ms, best %.1f ms (ID_Sort); median %.1f ms (unsorted)"
-              % (statistics.median(sorted_times) * 1000, min(sorted_times) * 1000,
-                 statistics.median(unsorted_times) * 1000), end=" ")
-        # The best of several: other builds may share the two cores; on an idle machine the median is ~40 ms.
-        self.assertLess(min(sorted_times), 0.100)
-        self.assertLess(min(unsorted_times), 0.150)
+        unsorted_cpu = self.cpu_times
+        ms = lambda t: t * 1000
+        print("\n  2000-user page, median: ID_Sort %.1f ms (server CPU %.1f ms), unsorted %.1f ms (CPU %.1f ms)"
+              % (ms(statistics.median(sorted_times)), ms(statistics.median(sorted_cpu)),
+                 ms(statistics.median(unsorted_times)), ms(statistics.median(unsorted_cpu))), end=" ")
+        # Server CPU time, not wall time: other builds may share the two cores (on an idle machine the two agree,
+        # ~40 ms). The wall-clock bound only catches something badly wrong.
+        self.assertLess(statistics.median(sorted_cpu), 0.100)
+        self.assertLess(statistics.median(unsorted_cpu), 0.150)
+        self.assertLess(min(sorted_times), 1.0)
 
     def test_full_paging_and_result_cap(self):
         seen = []
