@@ -10,6 +10,10 @@ namespace wf {
 using Params = std::vector<std::pair<std::string, std::string>>;
 static const char* const kFormType = "application/x-www-form-urlencoded";
 
+// JSON text for a parameter. Invalid UTF-8 (a pasted fragment) becomes U+FFFD instead of an exception,
+// which would abort the page: exceptions are off in the web build.
+static std::string json_text(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 std::string Endpoint::api_url() const {
     std::string v = version.empty() ? kDefaultApiVersion : version;
     if (v[0] == 'v' || v[0] == 'V') v.erase(0, 1);
@@ -19,7 +23,7 @@ std::string Endpoint::api_url() const {
 
 Filter username_filter(const std::string& username) {
     Filter f;
-    f.add("filters", json{{"username", username}}.dump());
+    f.add("filters", json_text(json{{"username", username}}));
     return f;
 }
 
@@ -56,7 +60,7 @@ static Params filter_params(const Filter& filter) {
             out.emplace_back(name, value);
         }
     }
-    if (!filters.empty()) out.emplace_back("filters", filters.dump());
+    if (!filters.empty()) out.emplace_back("filters", json_text(filters));
     return out;
 }
 
@@ -142,7 +146,7 @@ Request set_active_request(const Endpoint& ep, const Auth& auth, const std::stri
     add_auth(r, auth);
     r.method = "PUT";
     r.url = ep.api_url() + "/user/" + url_encode(user_id) + "?" +
-            form_encode({{"updates", json{{"isActive", active}}.dump()}, {"fields", kUserFields}});
+            form_encode({{"updates", json_text(json{{"isActive", active}})}, {"fields", kUserFields}});
     return r;
 }
 
@@ -151,7 +155,7 @@ Request bulk_set_active_request(const Endpoint& ep, const Auth& auth, const std:
     assert(!user_ids.empty() && user_ids.size() <= size_t(kMaxBulkUpdate) && "split bulk updates into chunks");
     json updates = json::array();
     for (const std::string& id : user_ids) updates.push_back(json{{"ID", id}, {"isActive", active}});
-    Params params = {{"updates", updates.dump()}, {"fields", kUserFields}};
+    Params params = {{"updates", json_text(updates)}, {"fields", kUserFields}};
     if (atomic) params.emplace_back("atomic", "true");
     return put_as_form(ep, auth, "/user", std::move(params));
 }

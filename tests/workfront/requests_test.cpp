@@ -174,6 +174,12 @@ TEST(Requests, UsernameFiltersGoThroughFiltersJson) {
     EXPECT_EQ(json::parse(params[1].second), json({{"username", "lin"}, {"username_Mod", "cicontains"}}));
 }
 
+TEST(Requests, InvalidUtf8InAFilterIsReplacedNotFatal) {
+    // dump() would throw on invalid UTF-8, and exceptions are off in the web build: that would abort the page.
+    wf::Request r = wf::user_count_request(acme(), api_key(), wf::username_filter("chen\xFF"));
+    EXPECT_EQ(r.url, std::string(kApi) + "/user/count?filters=%7B%22username%22%3A%22chen%EF%BF%BD%22%7D");
+}
+
 TEST(Requests, CredentialNamesAreNeverFilters) {
     wf::Filter f;
     f.add("isActive", "true").add("password", "hunter2").add("apiKey", "K").add("sessionID", "S");
