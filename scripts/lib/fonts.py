@@ -23,7 +23,8 @@ CJK_SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 CJK_TC_FONT_NUMBER = 3   # JP, KR, SC, TC, HK, then the Mono variants
 
 # Kept in step with kLatinRanges in src/web/fonts.cpp (what the atlas rasterises from this font).
-LATIN_RANGES = "U+0020-007E,U+00A0-024F,U+0300-036F,U+2000-206F,U+20A0-20BF,U+2100-2122,U+2190-2195,U+2212"
+LATIN_RANGES = ("U+0020-007E,U+00A0-024F,U+0300-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+2000-206F,U+20A0-20BF,"
+                "U+2100-2122,U+2190-2195,U+2212")
 
 COMMON = ["--no-hinting", "--layout-features=", "--drop-tables+=GSUB,GPOS,GDEF,BASE,JSTF,DSIG,vhea,vmtx,VORG",
           "--name-IDs=0,1,2,3,4,5,6", "--notdef-outline", "--recalc-bounds"]

@@ -20,8 +20,10 @@ namespace web::fonts {
 namespace {
 
 // Kept in step with LATIN_RANGES in scripts/lib/fonts.py (what the embedded subset contains).
-const ImWchar kLatinRanges[] = {0x0020, 0x007E, 0x00A0, 0x024F, 0x0300, 0x036F, 0x2000, 0x206F,
-                                0x20A0, 0x20BF, 0x2100, 0x2122, 0x2190, 0x2195, 0x2212, 0x2212, 0};
+// Latin with its extensions (Vietnamese too), Greek and Cyrillic: the alphabets of most users' names.
+const ImWchar kLatinRanges[] = {0x0020, 0x007E, 0x00A0, 0x024F, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F,
+                                0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20BF, 0x2100, 0x2122, 0x2190, 0x2195,
+                                0x2212, 0x2212, 0};
 constexpr double kMinRebuildIntervalMs = 700;   // while names keep arriving, rebuild at most this often
 constexpr int kDownloadAttempts = 4;
 

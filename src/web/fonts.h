@@ -1,5 +1,5 @@
 // web_fonts.h: the page's fonts, rasterised for the current devicePixelRatio.
-//  [X] Latin: Noto Sans (subset, embedded in the wasm by the build), available before the first frame.
+//  [X] Latin, Greek, Cyrillic: Noto Sans (subset, embedded in the wasm by the build), available before the first frame.
 //  [X] Traditional Chinese: Noto Sans CJK TC (subset: Big5 level 1 + the zh-TW UI strings), fetched from
 //      fonts/cjk-tc.otf after the first frame and merged into the atlas when it arrives.
 //  [X] Only the CJK glyphs the page needs are rasterised: the UI strings (ui::all_ui_text) and what

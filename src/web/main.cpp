@@ -10,6 +10,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"   // ImGuiContext::InputEventsQueue
 #include "ui/app.h"
 #include "ui/automation.h"
 #include "ui/strings.h"
@@ -88,6 +89,9 @@ void draw_frame() {
     web::text_input::after_frame();
     web::input::frame_done();
     web::frame_loop::set_animating(g_app->animating());
+    // ImGui spreads fast input over frames (a key and its character, or a click, per frame: "trickling"):
+    // keep drawing until every queued event has been seen, or fast typing would wait for the next event.
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) web::frame_loop::wake();
 
     if (web::frame_loop::frames_drawn() == 0) {   // this is the first frame
         wf_js_first_frame();
