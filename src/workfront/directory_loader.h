@@ -1,9 +1,11 @@
 // wf_directory_loader.h: loads every user: the count first, then pages (ID_Sort=asc) with bounded
 // concurrency. The result is complete and has no duplicates even when the server's order moves between
-// requests: users are merged by ID, and when the merged total of a stretch of IDs falls short of its count,
-// the stretch is split into two ID ranges (ID_Mod=between), each counted and, if still short, read again,
-// down to ranges that fit in one page (a page that is not full is the whole range, whatever the order).
-// A directory above the 50,000-object query cap is loaded the same way: split by ID range until each fits.
+// requests: users are merged by ID; neighbouring pages overlap by one user, so a page that starts after the
+// previous page's last user reveals a gap, which is read again as an ID range (ID_Mod=between); and a stretch
+// of IDs whose merged total falls short of its count is split at its median known ID, each half counted and,
+// if still short, read again, down to ranges that fit in one page. Above the 50,000-object query cap, the
+// users after the last one the capped query reached are loaded as a range of their own.
+// Details and reasons: directory_loader.cpp.
 #pragma once
 #include <functional>
 #include <map>
