@@ -28,8 +28,8 @@ void apply(ImGuiStyle& style) {
     ImGui::StyleColorsLight(&style);
 
     style.WindowPadding = ImVec2(20, 16);
-    style.FramePadding = ImVec2(10, 6);
-    style.CellPadding = ImVec2(8, 5);
+    style.FramePadding = ImVec2(8, 4);
+    style.CellPadding = ImVec2(8, 4);
     style.ItemSpacing = ImVec2(10, 8);
     style.ItemInnerSpacing = ImVec2(8, 6);
     style.IndentSpacing = 20;

@@ -34,7 +34,7 @@ void draw_report(ViewContext& ctx, const admin::ImportReport& report) {
         ImGui::TextUnformatted(tr(S::import_unmatched_list));
         ImGui::BeginChild("import-problems", ImVec2(0, 110), ImGuiChildFlags_Border);
         for (const std::string& value : report.unmatched)
-            widgets::text_coloured(theme::danger(), value + "  -  " + tr(S::result_failed));
+            widgets::text_coloured(theme::danger(), value + "  -  " + tr(S::import_not_found));
         for (const admin::AmbiguousLine& line : report.ambiguous)
             widgets::text_coloured(theme::warning(),
                                    line.value + "  -  " + trf(S::import_ambiguous, count(line.user_ids.size()).c_str()));

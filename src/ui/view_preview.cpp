@@ -14,6 +14,7 @@ namespace {
 
 std::string count_text(const admin::PreviewRow& row, const std::optional<long long>& n) {
     if (n) return format::thousands(*n);
+    if (!row.will_change()) return "-";   // not counted: nothing would change for this user
     return row.counts_finished ? tr(S::preview_unknown) : "...";
 }
 

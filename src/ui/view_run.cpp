@@ -43,7 +43,10 @@ void draw_progress(ViewContext& ctx, const admin::JobProgress& p, const admin::B
     const float fraction = p.total > 0 ? static_cast<float>(finished) / static_cast<float>(p.total) : 1.0f;
     const std::string overlay = n(finished) + " / " + n(p.total);
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay.c_str());
-    std::string line = trf(S::run_progress, n(p.done + p.already).c_str(), n(p.failed).c_str(), n(p.remaining).c_str());
+    std::string line = trf(S::run_progress, n(p.done).c_str(), n(p.already).c_str(), n(p.failed).c_str(),
+                           n(p.remaining).c_str());
+    if (p.skipped + p.cancelled > 0)
+        line += "; " + trf(S::run_skipped_cancelled, n(p.skipped).c_str(), n(p.cancelled).c_str());
     if (job.active() && p.seconds_left) line += "  -  " + trf(S::run_time_left, format::duration(*p.seconds_left).c_str());
     ImGui::TextUnformatted(line.c_str());
     if (job.phase() == admin::JobPhase::Paused) widgets::text_coloured(theme::warning(), tr(S::run_paused));
@@ -138,9 +141,11 @@ void draw_execute_dialog(ViewContext& ctx) {
     admin::Model& m = ctx.model;
     const std::string title = widgets::label(tr(S::execute_title), "execute-dialog");
     if (!widgets::begin_dialog(title.c_str(), ui.dialog == Dialog::Execute, 520.0f)) return;
-    const std::string count = n(selection_changeable(ctx));
+    const long long changeable = selection_changeable(ctx);
+    const std::string count = n(changeable);
+    const bool one = changeable == 1;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(trf(S::execute_body, count.c_str()).c_str());
+    ImGui::TextUnformatted(trf(one ? S::execute_body_one : S::execute_body, count.c_str()).c_str());
     if (m.preview.active()) {
         const admin::PreviewSummary sum = m.preview.summary();
         if (sum.with_open_work > 0)
@@ -150,7 +155,7 @@ void draw_execute_dialog(ViewContext& ctx) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    if (widgets::danger_button(widgets::label(trf(S::execute_confirm, count.c_str()).c_str(), "confirm").c_str())) {
+    if (widgets::danger_button(widgets::label(trf(one ? S::execute_confirm_one : S::execute_confirm, count.c_str()).c_str(), "confirm").c_str())) {
         ui.dialog = Dialog::None;
         ui.bulk_panel_hidden = false;
         if (m.runner.start(m.selection.ids(m.directory), false)) m.preview.clear();

@@ -137,17 +137,22 @@ void draw_sign_in(ViewContext& ctx) {
 
     ImGui::Spacing();
     field_label(tr(S::auth_method_label));
-    if (ImGui::RadioButton(widgets::label(tr(S::auth_password), "auth-password").c_str(),
-                           ui.method == UiState::Method::Password))
-        ui.method = UiState::Method::Password;
-    ImGui::SameLine();
-    if (ImGui::RadioButton(widgets::label(tr(S::auth_apikey), "auth-apikey").c_str(),
-                           ui.method == UiState::Method::ApiKey))
-        ui.method = UiState::Method::ApiKey;
-    ImGui::SameLine();
-    if (ImGui::RadioButton(widgets::label(tr(S::auth_session), "auth-session").c_str(),
-                           ui.method == UiState::Method::Session))
-        ui.method = UiState::Method::Session;
+    const struct { UiState::Method method; S text; const char* id; } methods[] = {
+        {UiState::Method::Password, S::auth_password, "auth-password"},
+        {UiState::Method::ApiKey, S::auth_apikey, "auth-apikey"},
+        {UiState::Method::Session, S::auth_session, "auth-session"},
+    };
+    for (size_t i = 0; i < 3; ++i) {
+        // Side by side while they fit (translations differ in length), else on the next line.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(tr(methods[i].text)).x;
+        if (i > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+        }
+        if (ImGui::RadioButton(widgets::label(tr(methods[i].text), methods[i].id).c_str(), ui.method == methods[i].method))
+            ui.method = methods[i].method;
+    }
 
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0.0f);

@@ -69,7 +69,8 @@ void draw_toolbar(ViewContext& ctx) {
     ImGui::SameLine();
     const long long changeable = selection_changeable(ctx);
     const std::string execute_label =
-        widgets::label(trf(S::execute, format::thousands(changeable).c_str()).c_str(), "execute");
+        widgets::label(trf(changeable == 1 ? S::execute_one : S::execute, format::thousands(changeable).c_str()).c_str(),
+                       "execute");
     ImGui::BeginDisabled(nothing || read_only || changeable == 0);
     if (widgets::danger_button(execute_label.c_str())) ui.dialog = Dialog::Execute;
     ImGui::EndDisabled();
