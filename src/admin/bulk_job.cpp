@@ -110,7 +110,9 @@ int BulkJob::add_chunk(Chunk::Kind kind, std::vector<std::string> ids, int attem
 }
 
 void BulkJob::queue(Chunk::Kind kind, const std::vector<std::string>& ids, int attempts, wf::TimeMs not_before) {
-    const std::size_t size = static_cast<std::size_t>(plan_.settings.chunk_size);
+    // Writes follow the chunk-size setting; re-checks are reads and always take the most one search allows here.
+    const std::size_t size =
+        static_cast<std::size_t>(kind == Chunk::Kind::Write ? plan_.settings.chunk_size : wf::kMaxBulkUpdate);
     for (std::size_t i = 0; i < ids.size(); i += size) {
         std::vector<std::string> part(ids.begin() + static_cast<long>(i),
                                       ids.begin() + static_cast<long>(std::min(ids.size(), i + size)));

@@ -45,6 +45,8 @@ JobPlan BulkRunner::refreshed(JobPlan plan) const {
     plan.version = session_.endpoint().version;
     plan.self_id = session_.user().id;
     plan.protected_ids = session_.protected_users();
+    if (retrying_)
+        for (const PlannedUser& p : plan.users) plan.protected_ids.erase(p.id);
     plan.settings = settings_;
     for (PlannedUser& p : plan.users)
         if (const wf::User* u = directory_.user_by_id(p.id)) p.active_now = u->is_active;
@@ -226,7 +228,12 @@ bool BulkRunner::retry_failed() {
         last_error_ = {"missing_fields", "No failed users to retry.", ""};
         return false;
     }
-    return start_plan(std::move(plan));
+    // Retrying is the person saying "try these again" (perhaps after fixing Setup): earlier refusals do not
+    // make them skipped this time.
+    retrying_ = true;
+    const bool started = start_plan(std::move(plan));
+    retrying_ = false;
+    return started;
 }
 
 bool BulkRunner::undo() {

@@ -73,6 +73,7 @@ private:
     std::function<void(const std::string&)> on_save_;
     std::function<void()> on_change_;
     int subscription_ = 0;
+    bool retrying_ = false;                      // retry_failed(): earlier refusals do not skip users
     std::shared_ptr<int> alive_;                 // timers hold a weak_ptr: the runner may be gone
 };
 
