@@ -3,7 +3,8 @@
 //      failure = not demo mode) while the wasm downloads; main() starts only when both are there
 //      (a run dependency), and reads the result from Module.wfadminConfig.
 //  [X] The loading indicator stays until the first frame; fatal errors (no WebGL2, wasm failure) replace it.
-//  [X] window.wfadmin: itemRect(id), state(), frames(), fontsReady(), missingGlyphs(), firstFrameMs, ready.
+//  [X] window.wfadmin: itemRect(id), state(), frames(), fontsReady(), missingGlyphs(), atlas(), firstFrameMs,
+//      ready(), config.
 'use strict';
 (function () {
   var params = new URLSearchParams(window.location.search);
@@ -77,6 +78,10 @@
     frames: function () { return ready ? Module._wfadmin_frames() : 0; },
     fontsReady: function () { return ready && Module._wfadmin_fonts_ready() === 1; },
     missingGlyphs: function () { return call('wfadmin_missing_glyphs', 'string', [], []) || ''; },
+    atlas: function () {
+      var json = call('wfadmin_atlas', 'string', [], []);
+      return json ? JSON.parse(json) : null;
+    },
   };
 
   document.addEventListener('visibilitychange', function () {

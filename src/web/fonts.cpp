@@ -38,6 +38,8 @@ struct Fonts {
     bool cjk_dirty = false;                // requested grew, or the font arrived, since the last build
     unsigned seen_version = ~0u;
     double last_build_ms = -1e9;
+    double last_build_duration_ms = 0;
+    int builds = 0;
     bool rebuild_timer_armed = false;
     std::u32string wanted;                 // the last wanted set, for missing_glyphs()
 };
@@ -121,11 +123,14 @@ void build() {
                                         &cjk, f.cjk_ranges.Data);
         }
     }
+    const double started = emscripten_get_now();
     atlas->Build();
     make_fallback_blank(font);
     io.FontGlobalScale = 1.0f / f.dpr;
     f.cjk_dirty = false;
     f.last_build_ms = emscripten_get_now();
+    f.last_build_duration_ms = f.last_build_ms - started;
+    ++f.builds;
 }
 
 void on_rebuild_timer(void*) {
@@ -198,6 +203,16 @@ bool update(float dpr, const std::u32string& wanted, unsigned wanted_version) {
 }
 
 bool cjk_ready() { return state().cjk_loaded && !state().cjk_dirty; }
+
+std::string atlas_json() {
+    const Fonts& f = state();
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const int glyphs = atlas->Fonts.empty() ? 0 : atlas->Fonts[0]->Glyphs.Size;
+    char json[200];
+    std::snprintf(json, sizeof json, "{\"width\":%d,\"height\":%d,\"glyphs\":%d,\"dpr\":%.3f,\"builds\":%d,\"lastBuildMs\":%.1f}",
+                  atlas->TexWidth, atlas->TexHeight, glyphs, f.dpr, f.builds, f.last_build_duration_ms);
+    return json;
+}
 
 std::string missing_glyphs() {
     Fonts& f = state();

@@ -20,6 +20,8 @@ void start_cjk_download(const char* url);   // emscripten_fetch; wakes the frame
 bool update(float device_pixel_ratio, const std::u32string& wanted_glyphs, unsigned wanted_version);
 
 bool cjk_ready();
+// {"width","height","glyphs","dpr","builds","lastBuildMs"}: the atlas texture and how it was last built.
+std::string atlas_json();
 std::string missing_glyphs();   // UTF-8: wanted characters the atlas lacks (empty when all are drawable)
 
 }  // namespace web::fonts

@@ -49,6 +49,11 @@ EMSCRIPTEN_KEEPALIVE const char* wfadmin_missing_glyphs() {
     return web::page_api::g_answer.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* wfadmin_atlas() {
+    web::page_api::g_answer = web::fonts::atlas_json();
+    return web::page_api::g_answer.c_str();
+}
+
 // Something outside C++ changed what the page should show (devicePixelRatio, visibility).
 EMSCRIPTEN_KEEPALIVE void wfadmin_wake() { web::frame_loop::wake(); }
 

@@ -5,6 +5,7 @@
 //   frames()     -> frames drawn so far (an idle page draws none)
 //   fontsReady() -> the CJK font has arrived and is in the atlas
 //   missingGlyphs() -> characters the page wants to draw that no font in the atlas has ("" when none)
+//   atlas()      -> {width, height, glyphs, dpr, builds, lastBuildMs} of the font atlas
 #pragma once
 
 namespace ui { class App; }

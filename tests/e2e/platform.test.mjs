@@ -104,6 +104,11 @@ test('typing, paste, IME composition and copy reach ImGui text fields', async ()
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: 'chen', selectionStart: 4, selectionEnd: 4 });
     await page.waitForTimeout(100);
+    // The hidden textarea (where the IME draws its candidate window) sits at the field's text cursor.
+    const field = await itemRect(page, 'filter');
+    const area = await page.evaluate(() => document.getElementById('text-input').getBoundingClientRect().toJSON());
+    assert.ok(area.y >= field.y - 2 && area.y <= field.y + field.h && area.x >= field.x && area.x <= field.x + field.w,
+      `textarea at ${area.x},${area.y} inside the field ${JSON.stringify(field)}`);
     assert.equal((await waitState(page, () => true)).filter.text, '', 'nothing typed while composing');
     await cdp.send('Input.insertText', { text: '陳' });
     const s = await waitState(page, (st) => st.filter.text === '陳', { what: 'committed IME text' });
