@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO, startServer } from '../lib/serve.mjs';
-import { SHORTCUT, clickItem, frames, itemRect, launch, openPage, pasteText, readClipboard, screenshot, state, typeInto,
+import { SHORTCUT, clickItem, frames, hoverItem, itemRect, launch, openPage, pasteText, readClipboard, screenshot, state, tapItem, typeInto,
   waitFontsReady, waitIdle, waitState } from './lib/browser.mjs';
 
 let server;
@@ -119,6 +119,25 @@ test('typing, paste, IME composition and copy reach ImGui text fields', async ()
     await page.keyboard.press(`${SHORTCUT}+C`);
     assert.equal(await readClipboard(page), '陳');
     assert.deepEqual(pageErrors(page), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('touch taps act as clicks; the mouse cursor follows ImGui (text over fields, default elsewhere)', async () => {
+  const page = await openPage(browser, `${server.url}/?lang=en`, { touch: true });
+  try {
+    await tapItem(page, 'lang-zh-TW');
+    await waitState(page, (s) => s.ui.language === 'zh-TW', { what: 'language switched by a tap' });
+    await tapItem(page, 'lang-en');
+    await waitState(page, (s) => s.ui.language === 'en', { what: 'language switched back' });
+    const cursor = () => page.evaluate(() => document.getElementById('canvas').style.cursor);
+    await hoverItem(page, 'username');
+    await waitIdle(page, { quietMs: 300 });
+    assert.equal(await cursor(), 'text');
+    await page.mouse.move(5, 795);
+    await waitIdle(page, { quietMs: 300 });
+    assert.equal(await cursor(), 'default');
   } finally {
     await page.context().close();
   }

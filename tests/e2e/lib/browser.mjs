@@ -35,10 +35,11 @@ export async function launch(options = {}) {
 
 // Opens `url` in a fresh context (own storage, clipboard permissions granted) and waits for the first frame.
 // Options: dpr (deviceScaleFactor, default 1), width/height (viewport, default 1280x800), locale,
-// waitFonts (also wait for the CJK font to be in the atlas), timeoutMs.
+// touch (a touch screen: page.touchscreen.tap), waitFonts (also wait for the CJK font to be in the atlas), timeoutMs.
 export async function openPage(browser, url, { dpr = 1, width = 1280, height = 800, locale = 'en-US',
-  waitFonts = false, timeoutMs = 30000 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, locale });
+  touch = false, waitFonts = false, timeoutMs = 30000 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, locale,
+    hasTouch: touch });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   page.consoleMessages = [];
@@ -76,6 +77,12 @@ export async function hasItem(page, id) {
 export async function clickItem(page, id, { at = { x: 0.5, y: 0.5 }, button = 'left', clickCount = 1, timeoutMs } = {}) {
   const r = await itemRect(page, id, { timeoutMs });
   await page.mouse.click(r.x + r.w * at.x, r.y + r.h * at.y, { button, clickCount });
+  return r;
+}
+
+export async function tapItem(page, id) {
+  const r = await itemRect(page, id);
+  await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
   return r;
 }
 
