@@ -1,8 +1,8 @@
 // text-input.js: the hidden <textarea id="text-input">, the JavaScript half of src/web/text_input.cpp.
 //  [X] Holds the keyboard focus while the page has it (refocused on every press on the canvas and when the
 //      window regains focus), so typed text arrives as `input` events even before ImGui's next frame.
-//  [X] Committed text -> Module._wfadmin_text_input; text being composed by an IME stays in the textarea
-//      until `compositionend` (keydowns during composition are ignored by input.cpp).
+//  [X] Committed text -> Module._wfadmin_text_input; text being composed by an IME stays in the textarea,
+//      shown at ImGui's text cursor, until `compositionend` (keydowns during composition are ignored by input.cpp).
 //  [X] paste -> wfadmin_paste (ImGui's clipboard, then ImGui's own paste); copy/cut -> wfadmin_copy, whose text
 //      goes into the event's clipboardData; writeClipboard() for copies ImGui makes on its own.
 //  [X] update(): ImGui wants text or not (inputmode "text"/"none": mobile keyboards only for text fields), and
@@ -33,9 +33,20 @@
   area.addEventListener('keydown', function (e) {
     lastKeyUnidentified = e.keyCode === 229 || e.key === 'Unidentified';
   });
-  area.addEventListener('compositionstart', function () { api.composing = true; });
+  // The composition is shown in the textarea itself (visible while composing), sized to its text.
+  function fitComposition() {
+    area.style.width = '2px';
+    area.style.width = Math.max(area.scrollWidth + 8, 24) + 'px';
+  }
+  area.addEventListener('compositionstart', function () {
+    api.composing = true;
+    area.classList.add('composing');
+  });
+  area.addEventListener('compositionupdate', function () { setTimeout(fitComposition, 0); });
   area.addEventListener('compositionend', function () {
     api.composing = false;
+    area.classList.remove('composing');
+    area.style.width = '';
     // Some browsers send one more `input` after compositionend: the value is consumed once, here or there.
     feed(area.value);
     area.value = '';

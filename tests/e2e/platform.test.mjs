@@ -109,6 +109,7 @@ test('typing, paste, IME composition and copy reach ImGui text fields', async ()
     const area = await page.evaluate(() => document.getElementById('text-input').getBoundingClientRect().toJSON());
     assert.ok(area.y >= field.y - 2 && area.y <= field.y + field.h && area.x >= field.x && area.x <= field.x + field.w,
       `textarea at ${area.x},${area.y} inside the field ${JSON.stringify(field)}`);
+    await screenshot(page, 'platform-ime-composing');
     assert.equal((await waitState(page, () => true)).filter.text, '', 'nothing typed while composing');
     await cdp.send('Input.insertText', { text: '陳' });
     const s = await waitState(page, (st) => st.filter.text === '陳', { what: 'committed IME text' });
