@@ -202,6 +202,8 @@ bool update(float dpr, const std::u32string& wanted, unsigned wanted_version) {
     return true;
 }
 
+void rebuild() { build(); }
+
 bool cjk_ready() { return state().cjk_loaded && !state().cjk_dirty; }
 
 std::string atlas_json() {

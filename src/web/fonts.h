@@ -19,6 +19,7 @@ void start_cjk_download(const char* url);   // emscripten_fetch; wakes the frame
 // Returns true when the atlas texture must be uploaded again.
 bool update(float device_pixel_ratio, const std::u32string& wanted_glyphs, unsigned wanted_version);
 
+void rebuild();   // rasterises the atlas again now (after a lost WebGL context: the pixels are gone)
 bool cjk_ready();
 // {"width","height","glyphs","dpr","builds","lastBuildMs"}: the atlas texture and how it was last built.
 std::string atlas_json();

@@ -119,6 +119,11 @@ int main() {
     web::text_input::install();
     web::fonts::init(web::display::metrics().device_pixel_ratio);
     web::webgl2::upload_font_atlas(io.Fonts);
+    web::webgl2::on_context_restored([] {
+        web::fonts::rebuild();
+        web::webgl2::upload_font_atlas(ImGui::GetIO().Fonts);
+        web::frame_loop::wake();
+    });
 
     ui::AppConfig config;
     config.demo_mode = config_string("demo") == "true";

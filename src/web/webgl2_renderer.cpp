@@ -18,8 +18,14 @@ struct State {
     GLuint program = 0, vao = 0, vbo = 0, ibo = 0, atlas = 0;
     GLint projection_location = -1, atlas_location = -1;
     GLsizeiptr vbo_capacity = 0, ibo_capacity = 0;
+    bool lost = false;
+    void (*restore)() = nullptr;
 };
 State g;
+
+bool create_objects();
+EM_BOOL on_context_lost(int, const void*, void*);
+EM_BOOL on_context_restored_event(int, const void*, void*);
 
 GLuint compile(GLenum type, const char* source) {
     GLuint shader = glCreateShader(type);
@@ -98,7 +104,20 @@ bool init(const char* canvas_selector) {
     g.context = emscripten_webgl_create_context(canvas_selector, &attrs);
     if (g.context <= 0) return false;
     emscripten_webgl_make_context_current(g.context);
+    emscripten_set_webglcontextlost_callback(canvas_selector, nullptr, EM_FALSE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback(canvas_selector, nullptr, EM_FALSE, on_context_restored_event);
 
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "wfadmin_webgl2";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    return create_objects();
+}
+
+namespace {
+
+bool create_objects() {
+    g.vbo_capacity = g.ibo_capacity = 0;
+    g.atlas = 0;
     GLuint vs = compile(GL_VERTEX_SHADER, kShader_imgui_vert);
     GLuint fs = compile(GL_FRAGMENT_SHADER, kShader_imgui_frag);
     g.program = glCreateProgram();
@@ -124,14 +143,28 @@ bool init(const char* canvas_selector) {
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ibo);
     for (GLuint i = 0; i < 3; ++i) glEnableVertexAttribArray(i);
     point_attributes_at(0);
-
-    ImGuiIO& io = ImGui::GetIO();
-    io.BackendRendererName = "wfadmin_webgl2";
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     return true;
 }
 
+// Returning true calls preventDefault(), which tells the browser we want the context restored.
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g.lost = true;
+    return EM_TRUE;
+}
+
+EM_BOOL on_context_restored_event(int, const void*, void*) {
+    g.lost = false;
+    emscripten_webgl_make_context_current(g.context);
+    if (create_objects() && g.restore) g.restore();
+    return EM_TRUE;
+}
+
+}  // namespace
+
+void on_context_restored(void (*restore)()) { g.restore = restore; }
+
 void upload_font_atlas(ImFontAtlas* atlas) {
+    if (g.lost) return;   // uploaded again when the context is restored
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
@@ -149,6 +182,7 @@ void upload_font_atlas(ImFontAtlas* atlas) {
 }
 
 void render(ImDrawData* draw_data, int fb_w, int fb_h, const ImVec4& clear_colour) {
+    if (g.lost) return;
     glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(clear_colour.x, clear_colour.y, clear_colour.z, 1.0f);

@@ -7,7 +7,8 @@
 //  [X] Vertex and index buffers are re-used across frames and only grow.
 //  [X] Correct alpha: an opaque canvas (alpha:false) and SRC_ALPHA/ONE_MINUS_SRC_ALPHA for colour with
 //      ONE/ONE_MINUS_SRC_ALPHA for alpha, so the framebuffer holds premultiplied values.
-//  [ ] Context loss: not handled (the page would need a reload).
+//  [X] Context loss (GPU reset, driver update, too many contexts): nothing is drawn while lost; when the
+//      browser restores the context the GL objects and the font texture are created again.
 #pragma once
 #include "imgui.h"
 
@@ -15,6 +16,8 @@ namespace web::webgl2 {
 
 bool init(const char* canvas_selector);   // creates the WebGL2 context and the GL objects; false when impossible
 void upload_font_atlas(ImFontAtlas* atlas);   // (re)creates the texture and sets the atlas's TexID
+// Called when a lost context comes back: `restore` must rebuild the font atlas and upload it.
+void on_context_restored(void (*restore)());
 void render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height, const ImVec4& clear_colour);
 
 }  // namespace web::webgl2

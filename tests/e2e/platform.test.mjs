@@ -144,6 +144,37 @@ test('touch taps act as clicks; the mouse cursor follows ImGui (text over fields
   }
 });
 
+test('a lost WebGL context is restored and the page draws again', async () => {
+  const page = await openPage(browser, `${server.url}/`);
+  try {
+    await waitIdle(page);
+    await page.evaluate(() => { window.loseContext = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context'); });
+    await page.evaluate(() => window.loseContext.loseContext());
+    await page.waitForTimeout(200);
+    assert.ok(await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').isContextLost()));
+    await page.evaluate(() => window.loseContext.restoreContext());
+    await waitIdle(page);
+    // Still interactive, and the pixels are back (the sign-in button's blue is on screen).
+    await clickItem(page, 'lang-zh-TW');
+    await waitState(page, (s) => s.ui.language === 'zh-TW', { what: 'language switched after restore' });
+    const r = await itemRect(page, 'signin');
+    const png = await page.screenshot({ clip: { x: r.x + 4, y: r.y + r.h / 2, width: 2, height: 1 } });
+    await screenshot(page, 'platform-context-restored');
+    const blue = await page.evaluate(async (data) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + data;
+      await img.decode();
+      const c = new OffscreenCanvas(1, 1).getContext('2d');
+      c.drawImage(img, 0, 0);
+      return Array.from(c.getImageData(0, 0, 1, 1).data);
+    }, png.toString('base64'));
+    assert.ok(blue[2] > 150 && blue[0] < 100, `sign-in button pixel is blue: ${blue}`);
+    assert.deepEqual(pageErrors(page), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('Traditional Chinese renders once the CJK font arrives (no missing glyphs)', async () => {
   const page = await openPage(browser, `${server.url}/?lang=zh-TW`, { dpr: 2, locale: 'zh-TW' });
   try {
