@@ -28,6 +28,14 @@ std::string thousands(long long n) {
 
 const std::vector<RowIndex> kNoRows;
 
+bool same_user(const wf::User& a, const wf::User& b) {
+    return a.is_active == b.is_active && a.name == b.name && a.email == b.email && a.username == b.username &&
+           a.last_login == b.last_login && a.license_type == b.license_type && a.is_admin == b.is_admin &&
+           a.first_name == b.first_name && a.last_name == b.last_name && a.title == b.title &&
+           a.access_level_id == b.access_level_id && a.sso_only == b.sso_only && a.entry_date == b.entry_date &&
+           a.login_count == b.login_count;
+}
+
 // Is `a` before `b` when sorting by `column` ascending? (Ties: neither.)
 bool less_by(SortColumn column, const UserRow& a, const UserRow& b) {
     switch (column) {
@@ -70,15 +78,28 @@ void Directory::begin_load() {
 
 void Directory::set_progress(const wf::LoadProgress& progress) {
     progress_ = progress;
+    if (progress.expected > 0) reserve(static_cast<std::size_t>(progress.expected));   // one allocation, not 20
     ++revision_;
 }
 
+void Directory::reserve(std::size_t rows) {
+    // Rows are large (a User and three keys): growing them page by page would copy the table each time.
+    if (rows <= rows_.capacity()) return;
+    const std::size_t target = std::max(rows, rows_.capacity() * 2);
+    rows_.reserve(target);
+    by_id_.reserve(target);
+}
+
 void Directory::add_users(const std::vector<wf::User>& users) {
+    reserve(rows_.size() + users.size());
+    const std::size_t before = rows_.size();
     for (const wf::User& u : users) {
-        auto it = by_id_.find(lower_ascii(u.id));
+        const std::string key = lower_ascii(u.id);
+        auto it = by_id_.find(key);
         if (it == by_id_.end()) insert_row(u);
-        else if (!touched_.count(lower_ascii(u.id))) update_row(it->second, u, true);
+        else if (!touched_.count(key) && !same_user(rows_[it->second].user, u)) update_row(it->second, u, true);
     }
+    if (rows_.size() != before) rank_cache_.assign(kColumns, {});
     ++revision_;
 }
 
@@ -106,6 +127,7 @@ RowIndex Directory::apply(const wf::User& user) {
     RowIndex index;
     if (it == by_id_.end()) {
         index = insert_row(user);
+        rank_cache_.assign(kColumns, {});
     } else {
         index = it->second;
         update_row(index, user, !user.email.empty() || !user.username.empty());
@@ -147,8 +169,7 @@ RowIndex Directory::insert_row(const wf::User& user) {
     rows_.push_back(UserRow{user, {}, {}, {}});
     index_row(index);
     count_row(user, +1);
-    rank_cache_.assign(kColumns, {});
-    return index;
+    return index;   // the caller drops the sort ranks (once per batch)
 }
 
 void Directory::index_row(RowIndex index) {

@@ -72,6 +72,7 @@ public:
     std::uint64_t revision() const { return revision_; }
 
 private:
+    void reserve(std::size_t rows);
     RowIndex insert_row(const wf::User& user);
     void index_row(RowIndex index);
     void unindex_row(RowIndex index);

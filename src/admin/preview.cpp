@@ -25,9 +25,16 @@ bool PreviewRow::has_open_work() const {
     return open_tasks.value_or(0) > 0 || open_issues.value_or(0) > 0 || owned_projects.value_or(0) > 0;
 }
 
-Preview::Preview(Session& session, const Directory& directory) : session_(session), directory_(directory) {}
+Preview::Preview(Session& session, const Directory& directory) : session_(session), directory_(directory) {
+    subscription_ = session_.subscribe([this](Session::Event event) {
+        if (event == Session::Event::SignedOut) cancel();
+    });
+}
 
-Preview::~Preview() { cancel(); }
+Preview::~Preview() {
+    session_.unsubscribe(subscription_);
+    cancel();
+}
 
 const char* Preview::admin_email_note() {
     return "Workfront does not say in advance which user is the system's Admin Email user; it refuses to "
@@ -123,9 +130,12 @@ void Preview::cancel() {
     for (wf::RequestId id : requests_) session_.cancel(id);
     requests_.clear();
     in_flight_ = 0;
-    for (const CountJob& job : queue_) rows_[job.row].counts_finished = true;
     queue_.clear();
-    for (PreviewRow& row : rows_) row.counts_finished = true;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (answers_left_.size() == rows_.size() && answers_left_[i] > 0 && rows_[i].counts_error.empty())
+            rows_[i].counts_error = "not counted: the preview was stopped";
+        rows_[i].counts_finished = true;
+    }
 }
 
 void Preview::clear() {

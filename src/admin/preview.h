@@ -90,6 +90,7 @@ private:
     std::deque<CountJob> queue_;
     std::vector<wf::RequestId> requests_;
     unsigned generation_ = 0;   // answers from an earlier start() are ignored
+    int subscription_ = 0;      // sign-out cancels our requests: stop counting then
 };
 
 }  // namespace admin

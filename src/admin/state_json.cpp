@@ -66,7 +66,9 @@ std::string state_json(Model& m) {
                    {"neverLoggedIn", f.never_logged_in},
                    {"matching", m.view.rows(m.directory, m.now()).size()}};
 
-    s["busy"] = session.busy() || m.runner.active() || m.preview.running();
+    // A run paused for a new sign-in is not "busy": it waits for the person, not for Workfront.
+    const bool running = m.runner.active() && m.runner.job()->phase() != JobPhase::Paused;
+    s["busy"] = session.busy() || running || m.preview.running();
     // The most relevant problem: the session's (sign-in, single changes), else the run's.
     s["lastError"] = !session.last_error().empty() ? problem_json(session.last_error())
                                                    : problem_json(m.runner.last_error());

@@ -130,3 +130,14 @@ TEST(Preview, CancelStopsCounting) {
     EXPECT_FALSE(rig.model.preview.running());
     EXPECT_EQ(rig.model.preview.rows().size(), 3u);
 }
+
+TEST(Preview, SignOutStopsCounting) {
+    ModelRig rig(20);
+    rig.sign_in();
+    rig.transport.auto_responder = nullptr;
+    rig.model.preview.start({test_id(1), test_id(2)}, false, 2);
+    EXPECT_TRUE(rig.model.preview.running());
+    rig.model.session.sign_out();
+    EXPECT_FALSE(rig.model.preview.running());
+    EXPECT_FALSE(rig.model.preview.rows()[0].counts_error.empty());
+}
