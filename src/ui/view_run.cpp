@@ -133,7 +133,8 @@ void draw_run(ViewContext& ctx, float height) {
     }
     if (!runner.last_error().empty()) draw_problem(runner.last_error());
 
-    draw_results_table(ctx, *job, height - (ImGui::GetCursorPosY() - top));
+    job = runner.job();   // "Retry failed" replaced the job: never draw the one it destroyed
+    if (job) draw_results_table(ctx, *job, height - (ImGui::GetCursorPosY() - top));
 }
 
 void draw_execute_dialog(ViewContext& ctx) {

@@ -1,6 +1,7 @@
 // ui_widgets.cpp: see widgets.h. Everything here is plain ImGui; the colours come from the theme.
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "imgui_internal.h"
@@ -140,11 +141,13 @@ bool begin_dialog(const char* title, bool want_open, float width) {
     if (!want_open && !open) return false;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+    // Width fixed (narrower on a small screen), height fitted to the content every frame.
+    const float w = std::min(width, viewport->WorkSize.x - 32.0f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(w, viewport->WorkSize.y - 32.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 20));
-    // Width fixed, height fitted to the content every frame (a 0 axis in SetNextWindowSize means "fit").
-    const bool visible = ImGui::BeginPopupModal(
-        title, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    const bool visible = ImGui::BeginPopupModal(title, nullptr,
+                                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                                                    ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleVar();
     if (visible && !want_open) {
         ImGui::CloseCurrentPopup();
