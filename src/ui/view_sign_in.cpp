@@ -119,9 +119,14 @@ void draw_sign_in(ViewContext& ctx) {
         if (host.ok()) {
             widgets::text_success(trf(S::domain_resolves_to, host->name.c_str()));
         } else {
-            admin::Problem problem{"invalid_domain", host.error().message, ""};
-            widgets::text_error(current_language() == Language::English ? host.error().message
-                                                                        : problem_text(problem));
+            if (current_language() == Language::English) {
+                widgets::text_error(host.error().message);
+            } else {   // the translated verdict, then the precise reason (English) for whoever can read it
+                widgets::text_error(problem_text(admin::Problem{"invalid_domain", "", ""}));
+                ImGui::PushTextWrapPos(0.0f);
+                widgets::text_muted(host.error().message);
+                ImGui::PopTextWrapPos();
+            }
         }
     }
 

@@ -163,7 +163,16 @@ void draw_users_table(ViewContext& ctx, float height) {
                             static_cast<ImGuiID>(admin::SortColumn::Admin));
     ImGui::TableSetupColumn(tr(S::col_actions), ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize(tr(S::reactivate)).x + ImGui::CalcTextSize("...").x + 48.0f);
-    ImGui::TableHeadersRow();
+    // The header row by hand, so each sortable header gets an automation id ("sort-name", ...).
+    static const char* const kSortIds[ColumnCount] = {nullptr, "sort-name", "sort-username", "sort-email",
+                                                      "sort-status", "sort-last-login", "sort-licence",
+                                                      "sort-admin", nullptr};
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (!ImGui::TableSetColumnIndex(column)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        if (kSortIds[column]) widgets::tag_last_item(kSortIds[column]);
+    }
     apply_sort_specs(m);
 
     const admin::Rows& rows = m.view.rows(m.directory, ctx.now);

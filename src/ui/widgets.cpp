@@ -163,6 +163,11 @@ bool escape_pressed() {
            !ImGui::IsAnyItemActive();
 }
 
+void tag_last_item(const std::string& automation_id) {
+    const std::string label = "###" + automation_id;
+    ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), label.c_str(), 0);
+}
+
 void centre_next(float width) {
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);

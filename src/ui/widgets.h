@@ -38,6 +38,9 @@ bool begin_dialog(const char* title, bool want_open, float width = 480.0f);
 // True when Escape was pressed inside the current dialog (Esc cancels dialogs).
 bool escape_pressed();
 
+// Gives the last item an automation id, for widgets ImGui does not report labels for (table headers).
+void tag_last_item(const std::string& automation_id);
+
 // Centres the next item of `width` pixels in the available width.
 void centre_next(float width);
 

@@ -234,3 +234,55 @@ TEST(UsersScreen, WantedGlyphsCoverNamesAndTranslations) {
     EXPECT_GT(after, before);
     for (char32_t c : glyphs) EXPECT_GE(c, 0x80u);
 }
+
+TEST(UsersScreen, HeadersSortTheTable) {
+    AppRig rig;
+    rig.sign_in();
+    auto y = [&](int n) { return rig.imgui.rect("select-" + test_id(n))->y; };
+    ASSERT_TRUE(rig.imgui.has("sort-name"));
+    ASSERT_TRUE(rig.imgui.has("sort-last-login"));
+    EXPECT_LT(y(10), y(11));   // by name, ascending: "User 10" before "User 11"
+    ASSERT_TRUE(rig.imgui.click("sort-name"));
+    rig.imgui.frames(2);
+    ASSERT_TRUE(rig.imgui.has("select-" + test_id(11)));
+    EXPECT_GT(y(10), y(11));   // descending
+    ASSERT_TRUE(rig.imgui.click("sort-status"));
+    rig.imgui.frames(2);
+    // Inactive users (every third) sort apart from the active ones: user 3 and user 1 are no longer interleaved
+    // by name, so user 3 is not between users 2 and 4 any more.
+    ASSERT_TRUE(rig.imgui.has("select-" + test_id(3)));
+    const float y3 = y(3), y2 = y(2), y4 = y(4);
+    EXPECT_FALSE((y2 < y3 && y3 < y4) || (y4 < y3 && y3 < y2));
+}
+
+TEST(UsersScreen, NonAdministratorsLookButCannotChange) {
+    AppRig rig;
+    rig.server.passwords["u1"] = "pw1";
+    rig.server.api_keys["u1"] = "K1";
+    rig.sign_in_with_password("u1", "pw1");
+    ASSERT_EQ(rig.state()["screen"], "users");
+    EXPECT_TRUE(rig.state()["readOnly"].get<bool>());
+    const std::string id = test_id(2);
+    ASSERT_TRUE(rig.imgui.has("deactivate-" + id));   // visible, disabled with the reason as its tooltip
+    const size_t sent = rig.transport.sent.size();
+    ASSERT_TRUE(rig.imgui.click("deactivate-" + id));
+    rig.step();
+    EXPECT_EQ(rig.state()["ui"]["dialog"], "none");
+    EXPECT_EQ(rig.transport.sent.size(), sent);
+}
+
+TEST(UsersScreen, AnExpiredKeyReturnsToSignInAndSaysSo) {
+    AppRig rig;
+    rig.sign_in();
+    rig.server.api_keys["ann@acme.com"] = "K2";   // revoked elsewhere: "K" is no longer accepted
+    ASSERT_TRUE(rig.imgui.click("deactivate-" + test_id(1)));
+    rig.imgui.frames(2);
+    ASSERT_TRUE(rig.imgui.click("confirm"));
+    rig.step(3);
+    const auto s = rig.state();
+    EXPECT_EQ(s["screen"], "sign-in");
+    ASSERT_FALSE(s["lastError"].is_null());
+    EXPECT_EQ(s["lastError"]["code"], "key_expired");
+    EXPECT_TRUE(rig.imgui.has("signin"));
+    EXPECT_TRUE(rig.server.users[test_id(1)].active);
+}
