@@ -114,6 +114,7 @@ async function pageLoad(page, key, trace) {
   await pasteText(page, key);
   await waitIdle(page, { quietMs: 500 });
   const r = await itemRect(page, 'signin');
+  await frameWork(page, 'start');
   const t0 = performance.now();
   trace.start(t0);
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
@@ -123,7 +124,17 @@ async function pageLoad(page, key, trace) {
     return s.screen === 'users' && s.counts.total > 0 && loaded === s.counts.total && s.loading.state === 'loaded';
   }, null, { polling: 10, timeout: 300000 });
   const ms = performance.now() - t0;
-  return { ms, state: await state(page), requests: await trace.stop() };
+  return { ms, state: await state(page), requests: await trace.stop(), frames: await frameWork(page, 'stop') };
+}
+
+// Starts or stops the frame probe; 'stop' answers how many frames ran and their summed work in ms.
+async function frameWork(page, what) {
+  return page.evaluate((w) => {
+    const p = window.__benchFrames;
+    if (w === 'start') { Object.assign(p, { work: [], starts: [], on: true }); return null; }
+    p.on = false;
+    return { frames: p.work.length, ms: p.work.reduce((a, b) => a + b, 0) };
+  }, what);
 }
 
 async function scrollFrames(page, wheelEvents) {
@@ -167,6 +178,7 @@ async function pageDeactivate(page, users, trace) {
   await clickItem(page, 'execute');
   const r = await itemRect(page, 'confirm');
   await waitIdle(page, { quietMs: 500 });
+  await frameWork(page, 'start');
   const t0 = performance.now();
   trace.start(t0);
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
@@ -175,7 +187,7 @@ async function pageDeactivate(page, users, trace) {
     return s.run && s.run.total === n && ['finished', 'cancelled', 'done'].includes(s.run.phase);
   }, users.length, { polling: 10, timeout: 600000 });
   const ms = performance.now() - t0;
-  return { ms, run: (await state(page)).run, requests: await trace.stop() };
+  return { ms, run: (await state(page)).run, requests: await trace.stop(), frames: await frameWork(page, 'stop') };
 }
 
 // API requests the page sent between start() and stop(): when each left and when its answer ended, relative to
@@ -249,6 +261,7 @@ async function main() {
     assert.equal(load.state.counts.total, o.users, 'the page holds every user');
     results.pageLoad = load.ms;
     results.loadTrace = summarise(load.requests, load.ms);
+    results.loadFrames = load.frames;
 
     log('(c) frame time while scrolling 50,000 rows...');
     results.scroll = await scrollFrames(page, o.wheelEvents);
@@ -258,6 +271,7 @@ async function main() {
     results.pageDeactivate = run.ms;
     results.run = run.run;
     results.runTrace = summarise(run.requests, run.ms);
+    results.runFrames = run.frames;
     const stillActive = [];
     for (const u of forPage) if ((await server.control.user(u.ID)).isActive) stillActive.push(u.ID);
     assert.deepEqual(stillActive, [], 'every selected user is inactive on the server');
@@ -329,10 +343,11 @@ function report(o, r) {
     `p95 ${percentile(s.work, 95).toFixed(1)} ms, max ${Math.max(...s.work).toFixed(1)} ms (${s.work.length} frames)`);
   out.push(`    frame interval while scrolling: median ${percentile(s.intervals, 50).toFixed(1)} ms, ` +
     `p95 ${percentile(s.intervals, 95).toFixed(1)} ms (${s.intervals.length} intervals; 16.7 ms = 60 fps)`);
-  out.push(`(a) baseline pages of 100: serve.py CPU ${seconds(r.naive100Cpu)}; one-by-one PUTs: serve.py CPU ` +
+  out.push(`serve.py CPU in the baselines: pages of 100 ${seconds(r.naive100Cpu)}; one-by-one PUTs ` +
     `${seconds(r.howto.cpu)} for ${r.howto.sample}`);
-  out.push(`(a) the page's load: ${r.loadTrace}`);
-  out.push(`(b) the page's run: ${r.runTrace}`);
+  out.push(`(a) the page's load: ${r.loadTrace}; ${r.loadFrames.frames} frames drawn, their work ` +
+    `${seconds(r.loadFrames.ms)}`);
+  out.push(`(b) the page's run: ${r.runTrace}; ${r.runFrames.frames} frames drawn, their work ${seconds(r.runFrames.ms)}`);
   out.push(`    outcome: ${JSON.stringify(r.run)}`);
   out.push('Headless Chromium renders WebGL2 with SwiftShader (on the CPU): frame figures are upper bounds for a GPU.');
   console.log(out.join('\n'));
