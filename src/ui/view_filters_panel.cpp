@@ -102,9 +102,11 @@ void draw_histogram(ViewContext& ctx) {
         ImGui::TextUnformatted(tr(bucket_key(bucket)));
         const float width = bar_space * static_cast<float>(h.counts[i]) / static_cast<float>(largest);
         const ImVec2 bar_min(start.x + label_width, start.y + 2.0f);
-        const ImVec2 bar_max(bar_min.x + std::max(width, h.counts[i] ? 2.0f : 0.0f), start.y + line - 2.0f);
-        const ImVec4 colour = bucket == admin::LoginBucket::Never ? theme::warning() : theme::accent();
-        draw->AddRectFilled(bar_min, bar_max, theme::to_u32(colour), 2.0f);
+        if (h.counts[i] > 0) {   // an empty bucket draws no bar, only its 0
+            const ImVec2 bar_max(bar_min.x + std::max(width, 2.0f), start.y + line - 2.0f);
+            const ImVec4 colour = bucket == admin::LoginBucket::Never ? theme::warning() : theme::accent();
+            draw->AddRectFilled(bar_min, bar_max, theme::to_u32(colour), 2.0f);
+        }
         const std::string count = format::thousands(h.counts[i]);
         draw->AddText(ImVec2(bar_min.x + width + 4.0f, start.y), theme::to_u32(theme::muted()), count.c_str());
     }

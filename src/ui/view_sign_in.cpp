@@ -1,6 +1,7 @@
 // ui_view_sign_in.cpp: the sign-in screen. The domain is resolved live (the host it will connect to, or why it
 // is rejected); the credential fields follow the chosen method; Enter signs in. Secrets are wiped from the
 // form as soon as they have been handed to the model.
+#include <algorithm>
 #include <cctype>
 
 #include "admin/text_fold.h"
