@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO, startServer } from '../lib/serve.mjs';
-import { clickItem, launch, openPage, screenshot, state, typeInto, waitIdle, waitState } from './lib/browser.mjs';
+import { clickItem, launch, openPage, screenshot, state, waitIdle, waitState } from './lib/browser.mjs';
 import { apiKeyFor, errorText, onSignIn, onUsers, pageErrors, pasteInto, signInWithPassword, signInWithPastedKey } from './fixtures/flows.mjs';
 
 let server;
@@ -34,8 +34,8 @@ test('a wrong password shows the error and stays on sign-in', async () => {
   await withPage(async (page) => {
     const s0 = await state(page);
     assert.ok(onSignIn(s0), `starts on sign-in (screen ${s0.screen})`);
-    await typeInto(page, 'username', DEMO.adminEmail, { clear: true });
-    await typeInto(page, 'password', 'not-the-password', { clear: true });
+    await pasteInto(page, 'username', DEMO.adminEmail);
+    await pasteInto(page, 'password', 'not-the-password');
     await clickItem(page, 'signin');
     const s = await waitState(page, (st) => !st.busy && st.lastError, { timeoutMs: 20000, what: 'an error shown' });
     assert.ok(onSignIn(s), `still on sign-in (screen ${s.screen})`);
