@@ -122,9 +122,33 @@ async function pageLoad(page, key, trace) {
     const s = window.wfadmin.state();
     const loaded = typeof s.loaded === 'number' ? s.loaded : s.loading.loaded;
     return s.screen === 'users' && s.counts.total > 0 && loaded === s.counts.total && s.loading.state === 'loaded';
-  }, null, { polling: 10, timeout: 300000 });
+  }, null, { polling: 20, timeout: 300000 });
   const ms = performance.now() - t0;
   return { ms, state: await state(page), requests: await trace.stop(), frames: await frameWork(page, 'stop') };
+}
+
+// The same Chromium drawing nothing but a cleared WebGL2 canvas of the same size, every animation frame: what a
+// frame costs here before the page does anything (SwiftShader rasterises and composites on the CPU).
+async function emptyCanvasInterval(browser, width, height) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  try {
+    const page = await context.newPage();
+    await page.setContent(`<canvas id=c width=${width} height=${height} style="width:100vw;height:100vh"></canvas>`);
+    return await page.evaluate(() => new Promise((resolve) => {
+      const gl = document.getElementById('c').getContext('webgl2');
+      const starts = [];
+      const tick = (t) => {
+        gl.clearColor(Math.random(), 0.5, 0.5, 1);
+        gl.clear(gl.COLOR_BUFFER_BIT);
+        starts.push(t);
+        if (starts.length < 120) requestAnimationFrame(tick);
+        else resolve(starts.slice(1).map((v, i) => v - starts[i]));
+      };
+      requestAnimationFrame(tick);
+    }));
+  } finally {
+    await context.close();
+  }
 }
 
 // Starts or stops the frame probe; 'stop' answers how many frames ran and their summed work in ms.
@@ -185,7 +209,7 @@ async function pageDeactivate(page, users, trace) {
   await page.waitForFunction((n) => {
     const s = window.wfadmin.state();
     return s.run && s.run.total === n && ['finished', 'cancelled', 'done'].includes(s.run.phase);
-  }, users.length, { polling: 10, timeout: 600000 });
+  }, users.length, { polling: 20, timeout: 600000 });
   const ms = performance.now() - t0;
   return { ms, run: (await state(page)).run, requests: await trace.stop(), frames: await frameWork(page, 'stop') };
 }
@@ -266,6 +290,8 @@ async function main() {
     log('(c) frame time while scrolling 50,000 rows...');
     results.scroll = await scrollFrames(page, o.wheelEvents);
 
+    results.emptyCanvas = await emptyCanvasInterval(browser, 1400, 900);
+
     log(`(b) the page deactivating ${o.deactivate} users...`);
     const run = await pageDeactivate(page, forPage, trace);
     results.pageDeactivate = run.ms;
@@ -343,6 +369,8 @@ function report(o, r) {
     `p95 ${percentile(s.work, 95).toFixed(1)} ms, max ${Math.max(...s.work).toFixed(1)} ms (${s.work.length} frames)`);
   out.push(`    frame interval while scrolling: median ${percentile(s.intervals, 50).toFixed(1)} ms, ` +
     `p95 ${percentile(s.intervals, 95).toFixed(1)} ms (${s.intervals.length} intervals; 16.7 ms = 60 fps)`);
+  out.push(`    control, an empty WebGL2 canvas of the same size cleared every frame in the same Chromium: interval ` +
+    `median ${percentile(r.emptyCanvas, 50).toFixed(1)} ms, p95 ${percentile(r.emptyCanvas, 95).toFixed(1)} ms`);
   out.push(`serve.py CPU in the baselines: pages of 100 ${seconds(r.naive100Cpu)}; one-by-one PUTs ` +
     `${seconds(r.howto.cpu)} for ${r.howto.sample}`);
   out.push(`(a) the page's load: ${r.loadTrace}; ${r.loadFrames.frames} frames drawn, their work ` +
