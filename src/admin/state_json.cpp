@@ -36,7 +36,9 @@ json problem_json(const Problem& p) {
 std::string state_json(Model& m) {
     json s;
     const Session& session = m.session;
-    s["screen"] = screen_name(session.screen());
+    // Issue 3's contract: "signin" | "users". The generate-key question is part of signing in
+    // (sessionState says "needs_generate_confirmation").
+    s["screen"] = session.screen() == Screen::Users ? "users" : "signin";
     s["sessionState"] = state_name(session.state());
     if (session.signed_in())
         s["user"] = {{"id", session.user().id},
@@ -49,10 +51,11 @@ std::string state_json(Model& m) {
 
     const Counts counts = m.directory.counts();
     s["counts"] = {{"active", counts.active}, {"inactive", counts.inactive}, {"total", counts.total}};
-    s["loaded"] = m.directory.loaded();
+    const long long loaded = m.directory.loaded() ? static_cast<long long>(m.directory.size())
+                                                  : m.directory.progress().loaded;
+    s["loaded"] = loaded;   // users loaded so far (the contract's number)
     s["loading"] = {{"state", load_state_name(m.directory.load_state())},
-                    {"loaded", m.directory.loaded() ? static_cast<long long>(m.directory.size())
-                                                    : m.directory.progress().loaded},
+                    {"loaded", loaded},
                     {"expected", m.directory.progress().expected}};
 
     const Filter& f = m.view.filter();
@@ -70,8 +73,15 @@ std::string state_json(Model& m) {
     const bool running = m.runner.active() && m.runner.job()->phase() != JobPhase::Paused;
     s["busy"] = session.busy() || running || m.preview.running();
     // The most relevant problem: the session's (sign-in, single changes), else the run's.
-    s["lastError"] = !session.last_error().empty() ? problem_json(session.last_error())
-                                                   : problem_json(m.runner.last_error());
+    const Problem& problem = !session.last_error().empty() ? session.last_error() : m.runner.last_error();
+    // lastError: null or the message a person reads (with the server's own words); "error" keeps the code.
+    s["error"] = problem_json(problem);
+    if (problem.empty())
+        s["lastError"] = nullptr;
+    else
+        s["lastError"] = problem.server_message.empty() || problem.message.find(problem.server_message) != std::string::npos
+                             ? problem.message
+                             : problem.message + " (" + problem.server_message + ")";
 
     json log = json::array();
     for (const AuditEntry& e : m.log.entries())

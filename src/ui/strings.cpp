@@ -182,7 +182,7 @@ const Row kRows[] = {
     {S::import_title, "Import a list of users", "匯入使用者清單"},
     {S::import_help, "Paste emails, usernames or IDs, one per line (a CSV column works too).",
                      "貼上電子郵件、帳號或 ID，每行一筆（也可貼上 CSV 欄位）。"},
-    {S::import_apply, "Match", "比對"},
+    {S::import_apply, "Match and select", "比對並選取"},
     {S::import_matched, "Matched %s", "符合 %s"},
     {S::import_unmatched, "Not found %s", "找不到 %s"},
     {S::import_ambiguous, "Ambiguous %s", "不明確 %s"},

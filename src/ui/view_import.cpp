@@ -67,7 +67,15 @@ void draw_import_dialog(ViewContext& ctx) {
     ImGui::PopTextWrapPos();
     widgets::input_text_multiline(widgets::label("", "import-text").c_str(), ui.import_text, ImVec2(-1, 180));
     ImGui::BeginDisabled(ui.import_text.empty());
-    if (ImGui::Button(widgets::label(tr(S::import_apply), "import-apply").c_str())) m.import_list(ui.import_text);
+    // Issue 4: "the matched users become the selection": matching selects them at once (replacing the
+    // previous selection); the report below stays for the lines that did not match.
+    if (ImGui::Button(widgets::label(tr(S::import_apply), "import-apply").c_str())) {
+        const admin::ImportReport& report = m.import_list(ui.import_text);
+        if (!m.runner.active()) {
+            m.selection.clear();
+            m.selection.select_ids(report.matched_ids);
+        }
+    }
     ImGui::EndDisabled();
 
     if (m.import)

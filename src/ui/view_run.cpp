@@ -25,15 +25,23 @@ ImVec4 state_colour(admin::UserState state) {
     }
 }
 
+// The same columns as the session audit log (issue 4): time, actor, user ID, name, email, before, after,
+// outcome, message. "after" is the state the server left the user in, as far as this run knows it.
 std::string results_csv(const admin::Model& m, const admin::BulkJob& job) {
     std::string csv = "\xEF\xBB\xBF";   // UTF-8 BOM: spreadsheets then read Chinese names correctly
-    csv += "user ID,name,email,before,target,outcome,reason\r\n";
+    csv += "time,actor,user ID,name,email,before,after,outcome,message\r\n";
+    const std::string time = admin::iso_time(m.now());
+    const std::string actor = admin::csv_cell(m.session.actor());
+    const char* target = job.target_active() ? "active" : "inactive";
     for (const admin::JobUser& u : job.users()) {
         const wf::User* user = m.directory.user_by_id(u.id);
-        csv += admin::csv_cell(u.id) + "," + admin::csv_cell(user ? user->name : "") + "," +
-               admin::csv_cell(user ? user->email : "") + "," + (u.before_active ? "active" : "inactive") + "," +
-               (job.target_active() ? "active" : "inactive") + "," + admin::user_state_name(u.state) + "," +
-               admin::csv_cell(u.message) + "\r\n";
+        const char* before = u.before_active ? "active" : "inactive";
+        const bool reached = u.state == admin::UserState::Done || u.state == admin::UserState::Already;
+        const char* after = reached ? target : (u.state == admin::UserState::Failed ||
+                                                u.state == admin::UserState::Skipped) ? before : "";
+        csv += time + "," + actor + "," + admin::csv_cell(u.id) + "," + admin::csv_cell(user ? user->name : "") +
+               "," + admin::csv_cell(user ? user->email : "") + "," + before + "," + after + "," +
+               admin::user_state_name(u.state) + "," + admin::csv_cell(u.message) + "\r\n";
     }
     return csv;
 }

@@ -12,10 +12,10 @@ using json = nlohmann::json;
 TEST(StateJson, SignedOut) {
     ModelRig rig;
     const json s = json::parse(state_json(rig.model));
-    EXPECT_EQ(s["screen"], "sign-in");
+    EXPECT_EQ(s["screen"], "signin");
     EXPECT_TRUE(s["user"].is_null());
     EXPECT_EQ(s["counts"]["total"], 0);
-    EXPECT_EQ(s["loaded"], false);
+    EXPECT_EQ(s["loaded"], 0);
     EXPECT_EQ(s["busy"], false);
     EXPECT_TRUE(s["lastError"].is_null());
     EXPECT_TRUE(s["log"].empty());
@@ -29,7 +29,7 @@ TEST(StateJson, AfterWork) {
     rig.model.session.sign_in_with_password("acme", "ann@acme.com", "wrong");
     rig.settle();
     json s = json::parse(state_json(rig.model));
-    EXPECT_EQ(s["lastError"]["code"], "wrong_password");
+    EXPECT_EQ(s["error"]["code"], "wrong_password");
 
     rig.sign_in();
     Filter f;
@@ -45,7 +45,7 @@ TEST(StateJson, AfterWork) {
     EXPECT_EQ(s["screen"], "users");
     EXPECT_EQ(s["user"]["id"], kAdminId);
     EXPECT_EQ(s["user"]["name"], "Ann Admin");
-    EXPECT_EQ(s["loaded"], true);
+    EXPECT_EQ(s["loading"]["state"], "loaded");
     EXPECT_EQ(s["counts"]["total"], 14);
     EXPECT_EQ(s["counts"]["inactive"], 7);   // 4 at the start, then 1, 2 and 4
     EXPECT_EQ(s["counts"]["active"], 7);

@@ -88,7 +88,7 @@ struct AppRig {
     void sign_in() {
         sign_in_with_password();
         ASSERT_EQ(state()["screen"], "users") << app->state_json();
-        ASSERT_TRUE(state()["loaded"].get<bool>());
+        ASSERT_EQ(state()["loading"]["state"], "loaded");
         imgui.frames(2);
     }
 

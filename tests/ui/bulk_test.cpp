@@ -71,6 +71,7 @@ TEST(Bulk, ImportDialogMatchesAndSelects) {
     EXPECT_EQ(s["import"]["matched"], 3);
     EXPECT_EQ(s["import"]["unmatched"].size(), 1u);
     EXPECT_EQ(s["import"]["alreadyInactive"], 1);   // user 3
+    EXPECT_EQ(s["selection"]["count"], 3) << "matching makes the matched users the selection";
     ASSERT_TRUE(rig.imgui.click("import-select"));
     rig.imgui.frames(2);
     EXPECT_EQ(s["import"]["matched"], 3);
@@ -145,6 +146,8 @@ TEST(Bulk, ResultsOfferRetryUndoAndExport) {
     EXPECT_EQ(rig.platform.downloads[0].mime, "text/csv");
     EXPECT_NE(rig.platform.downloads[0].data.find(test_id(10)), std::string::npos);
     EXPECT_NE(rig.platform.downloads[0].data.find("done"), std::string::npos);
+    EXPECT_EQ(rig.platform.downloads[0].data.rfind("\xEF\xBB\xBFtime,actor,user ID,name,email,before,after,outcome,message\r\n", 0), 0u);
+    EXPECT_NE(rig.platform.downloads[0].data.find(",active,inactive,done,"), std::string::npos);
 
     ASSERT_TRUE(rig.imgui.click("undo-batch"));
     rig.imgui.frames(2);

@@ -8,7 +8,7 @@ using uitest::AppRig;
 
 TEST(SignIn, ScreenHasItsAutomationIds) {
     AppRig rig;
-    EXPECT_EQ(rig.state()["screen"], "sign-in");
+    EXPECT_EQ(rig.state()["screen"], "signin");
     for (const char* id : {"domain", "version", "auth-password", "auth-apikey", "auth-session", "username",
                            "password", "signin", "lang-en", "lang-zh-TW"})
         EXPECT_TRUE(rig.imgui.has(id)) << id;
@@ -60,9 +60,9 @@ TEST(SignIn, WrongPasswordStaysWithAPlainError) {
     AppRig rig;
     rig.sign_in_with_password("ann@acme.com", "nope");
     const auto s = rig.state();
-    EXPECT_EQ(s["screen"], "sign-in");
+    EXPECT_EQ(s["screen"], "signin");
     ASSERT_FALSE(s["lastError"].is_null());
-    EXPECT_EQ(s["lastError"]["code"], "wrong_password");
+    EXPECT_EQ(s["error"]["code"], "wrong_password");
     EXPECT_TRUE(rig.imgui.has("signin"));
 }
 
@@ -70,7 +70,7 @@ TEST(SignIn, AnInvalidDomainIsRefusedBeforeSending) {
     AppRig rig;
     ASSERT_TRUE(rig.imgui.type_into("domain", "evil.example.com"));
     rig.sign_in_with_password();
-    EXPECT_EQ(rig.state()["screen"], "sign-in");
+    EXPECT_EQ(rig.state()["screen"], "signin");
     EXPECT_TRUE(rig.transport.sent.empty());
 }
 
@@ -78,16 +78,16 @@ TEST(SignIn, GeneratingAKeyAsksFirstAndCancelGeneratesNothing) {
     AppRig rig;
     rig.server.api_keys["ann@acme.com"] = "";   // the account has no key yet
     rig.sign_in_with_password();
-    EXPECT_EQ(rig.state()["screen"], "confirm-generate");
+    EXPECT_EQ(rig.state()["sessionState"], "needs_generate_confirmation");
     ASSERT_TRUE(rig.imgui.has("confirm"));
     ASSERT_TRUE(rig.imgui.has("cancel"));
     ASSERT_TRUE(rig.imgui.click("cancel"));
     rig.step();
-    EXPECT_EQ(rig.state()["screen"], "sign-in");
+    EXPECT_EQ(rig.state()["screen"], "signin");
     EXPECT_EQ(rig.server.generated, 0);
 
     rig.sign_in_with_password();
-    ASSERT_EQ(rig.state()["screen"], "confirm-generate");
+    ASSERT_EQ(rig.state()["sessionState"], "needs_generate_confirmation");
     ASSERT_TRUE(rig.imgui.click("confirm"));
     rig.step(3);
     EXPECT_EQ(rig.server.generated, 1);
@@ -98,10 +98,10 @@ TEST(SignIn, EscapeCancelsTheGenerateDialog) {
     AppRig rig;
     rig.server.api_keys["ann@acme.com"] = "";
     rig.sign_in_with_password();
-    ASSERT_EQ(rig.state()["screen"], "confirm-generate");
+    ASSERT_EQ(rig.state()["sessionState"], "needs_generate_confirmation");
     rig.imgui.press(ImGuiKey_Escape);
     rig.step();
-    EXPECT_EQ(rig.state()["screen"], "sign-in");
+    EXPECT_EQ(rig.state()["screen"], "signin");
     EXPECT_EQ(rig.server.generated, 0);
 }
 

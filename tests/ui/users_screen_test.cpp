@@ -190,7 +190,7 @@ TEST(UsersScreen, SignOutAsksThenReturnsToSignIn) {
     ASSERT_TRUE(rig.imgui.has("revoke-key"));
     ASSERT_TRUE(rig.imgui.click("confirm"));
     rig.step(3);
-    EXPECT_EQ(rig.state()["screen"], "sign-in");
+    EXPECT_EQ(rig.state()["screen"], "signin");
     EXPECT_EQ(rig.server.cleared, 0);   // the key was not revoked
     EXPECT_TRUE(rig.imgui.has("signin"));
 }
@@ -204,7 +204,7 @@ TEST(UsersScreen, SignOutCanRevokeTheKey) {
     ASSERT_TRUE(rig.imgui.click("confirm"));
     rig.step(3);
     EXPECT_EQ(rig.server.cleared, 1);
-    EXPECT_EQ(rig.state()["screen"], "sign-in");
+    EXPECT_EQ(rig.state()["screen"], "signin");
 }
 
 TEST(UsersScreen, CopyMenuPutsTheIdOnTheClipboard) {
@@ -280,9 +280,9 @@ TEST(UsersScreen, AnExpiredKeyReturnsToSignInAndSaysSo) {
     ASSERT_TRUE(rig.imgui.click("confirm"));
     rig.step(3);
     const auto s = rig.state();
-    EXPECT_EQ(s["screen"], "sign-in");
+    EXPECT_EQ(s["screen"], "signin");
     ASSERT_FALSE(s["lastError"].is_null());
-    EXPECT_EQ(s["lastError"]["code"], "key_expired");
+    EXPECT_EQ(s["error"]["code"], "key_expired");
     EXPECT_TRUE(rig.imgui.has("signin"));
     EXPECT_TRUE(rig.server.users[test_id(1)].active);
 }
