@@ -67,12 +67,16 @@ void UserView::set_sort(SortColumn column, bool descending) {
 const Rows& UserView::rows(const Directory& directory, wf::TimeMs now) {
     // The day matters only to the last-login filter; recomputing once a day keeps it right for long sessions.
     const long long day = now / kDayMs;
-    if (dirty_ || &directory != directory_ || directory.revision() != revision_ ||
-        (day != day_ && filter_.min_days_without_login > 0)) {
+    const bool throttled = !dirty_ && &directory == directory_ &&
+                           directory.load_state() == Directory::LoadState::Loading &&
+                           now - computed_at_ < kLoadingRefreshMs;
+    if (!throttled && (dirty_ || &directory != directory_ || directory.revision() != revision_ ||
+                       (day != day_ && filter_.min_days_without_login > 0))) {
         rows_ = directory.sorted(apply_filter(directory, filter_, now), column_, descending_);
         directory_ = &directory;
         revision_ = directory.revision();
         day_ = day;
+        computed_at_ = now;
         dirty_ = false;
     }
     return rows_;

@@ -44,7 +44,11 @@ public:
     const Filter& filter() const { return filter_; }
     SortColumn sort_column() const { return column_; }
     bool sort_descending() const { return descending_; }
-    const Rows& rows(const Directory& directory, wf::TimeMs now);   // cached
+    // Cached. While the directory is still loading, pages arrive many times a second: the view is then
+    // re-filtered and re-sorted at most every kLoadingRefreshMs (rows only grow during a load, so the
+    // cached indices stay valid); any filter or sort change, and the end of the load, refresh at once.
+    const Rows& rows(const Directory& directory, wf::TimeMs now);
+    static constexpr wf::TimeMs kLoadingRefreshMs = 400;
 
 private:
     Filter filter_;
@@ -54,6 +58,7 @@ private:
     bool dirty_ = true;
     std::uint64_t revision_ = ~0ull;
     long long day_ = -1;
+    wf::TimeMs computed_at_ = 0;
     const Directory* directory_ = nullptr;
 };
 

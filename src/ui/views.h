@@ -49,6 +49,7 @@ struct UiState {
         std::vector<std::string> licence_types;   // every type present in the directory
         long long changeable = 0;                 // selected users a deactivation would change
         std::size_t protected_count = 0;
+        wf::TimeMs refreshed_at = 0;              // when the directory summaries were last recomputed
         wf::TimeMs selection_at = 0;              // selection summaries also refresh every few seconds
     } summaries;
 };

@@ -37,7 +37,10 @@ void refresh_summaries(ViewContext& ctx) {
     admin::Model& m = ctx.model;
     UiState::Summaries& s = ctx.ui.summaries;
     const long long day = ctx.now / 86'400'000;
-    const bool directory_moved = s.directory_revision != m.directory.revision();
+    // While pages arrive, summaries refresh a few times a second, not on every page (see UserView::rows).
+    const bool loading = m.directory.load_state() == admin::Directory::LoadState::Loading;
+    const bool directory_moved = s.directory_revision != m.directory.revision() &&
+                                 (!loading || ctx.now - s.refreshed_at >= admin::UserView::kLoadingRefreshMs);
     const bool filter_moved = s.filter != m.view.filter() || s.day != day;
     const bool selection_moved = s.selection_count != m.selection.count() ||
                                  s.selection_anchor != m.selection.anchor() ||
@@ -64,7 +67,10 @@ void refresh_summaries(ViewContext& ctx) {
         }
         s.changeable = changeable;
     }
-    s.directory_revision = m.directory.revision();
+    if (directory_moved) {   // a throttled change keeps the old revision, so it is picked up later
+        s.refreshed_at = ctx.now;
+        s.directory_revision = m.directory.revision();
+    }
     s.filter = m.view.filter();
     s.day = day;
     s.selection_count = m.selection.count();

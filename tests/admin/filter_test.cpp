@@ -251,3 +251,27 @@ TEST(Filter, FiftyThousandUsersFilterAndSortCorrectly) {
         ASSERT_TRUE(!a || (b && *a <= *b));
     }
 }
+
+// While pages arrive the view refreshes a few times a second, not on every page; the end of the load and any
+// filter change refresh at once.
+TEST(UserViewWhileLoading, RefreshesAtMostEveryFewHundredMsThenAtTheEnd) {
+    admin::Directory d;
+    admin::UserView view;
+    const wf::TimeMs t0 = 1'750'000'000'000;
+    d.begin_load();
+    d.add_users({make_user(1, "Ann", "ann@acme.com")});
+    EXPECT_EQ(view.rows(d, t0).size(), 1u);
+    d.add_users({make_user(2, "Bob", "bob@acme.com")});
+    EXPECT_EQ(view.rows(d, t0 + 100).size(), 1u) << "a page 100 ms later waits for the next refresh";
+    EXPECT_EQ(view.rows(d, t0 + admin::UserView::kLoadingRefreshMs).size(), 2u);
+    d.add_users({make_user(3, "Cy", "cy@acme.com")});
+    admin::Filter f;
+    f.text = "cy";
+    view.set_filter(f);
+    EXPECT_EQ(view.rows(d, t0 + admin::UserView::kLoadingRefreshMs + 1).size(), 1u) << "a filter change is at once";
+    view.set_filter(admin::Filter{});
+    EXPECT_EQ(view.rows(d, t0 + admin::UserView::kLoadingRefreshMs + 2).size(), 3u);
+    d.add_users({make_user(4, "Dee", "dee@acme.com")});
+    d.finish_load({});
+    EXPECT_EQ(view.rows(d, t0 + admin::UserView::kLoadingRefreshMs + 3).size(), 4u) << "the end of the load is at once";
+}
