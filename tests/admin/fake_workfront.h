@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 #include <nlohmann/json.hpp>
+#include "support/form_decode.h"
 #include "workfront/api.h"
 #include "workfront/transport.h"
 
@@ -27,7 +28,7 @@ struct FakeUser {
 
 class FakeWorkfront {
 public:
-    using Params = std::vector<std::pair<std::string, std::string>>;
+    using Params = wftest::Params;
     std::map<std::string, FakeUser> users;             // by ID
     std::map<std::string, std::string> passwords;      // username -> password
     std::map<std::string, std::string> api_keys;       // username -> key ("" or absent: none)
@@ -102,19 +103,7 @@ public:
             if (k == name) out.push_back(v);
         return out;
     }
-    static Params decode_form(const std::string& text) {
-        Params out;
-        size_t start = 0;
-        while (start < text.size()) {
-            size_t amp = text.find('&', start);
-            if (amp == std::string::npos) amp = text.size();
-            const std::string part = text.substr(start, amp - start);
-            const size_t eq = part.find('=');
-            out.emplace_back(decode(part.substr(0, eq)), eq == std::string::npos ? "" : decode(part.substr(eq + 1)));
-            start = amp + 1;
-        }
-        return out;
-    }
+    static Params decode_form(const std::string& text) { return wftest::decode_form(text); }
     static wf::Response error(int status, const std::string& cls, const std::string& message) {
         nlohmann::json e = {{"error", {{"class", cls.find('.') == std::string::npos ? "com.attask.common." + cls : cls},
                                        {"message", message}}}};
@@ -122,18 +111,6 @@ public:
     }
 
 private:
-    static std::string decode(const std::string& s) {
-        std::string out;
-        for (size_t i = 0; i < s.size(); ++i) {
-            if (s[i] == '%' && i + 2 < s.size()) {
-                out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-                i += 2;
-            } else {
-                out += s[i] == '+' ? ' ' : s[i];
-            }
-        }
-        return out;
-    }
     static nlohmann::json to_json(const FakeUser& u) {
         nlohmann::json j = {{"ID", u.id},          {"name", u.name},        {"objCode", "USER"},
                             {"emailAddr", u.email}, {"username", u.username}, {"isActive", u.active},

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <vector>
+#include "support/form_decode.h"
 #include "workfront/transport.h"
 
 namespace wftest {
@@ -120,36 +121,12 @@ private:
         if (force || sorted_.size() != ids.size()) sorted_.assign(ids.begin(), ids.end());
     }
 
-    using Params = std::vector<std::pair<std::string, std::string>>;
+    using Params = wftest::Params;
 
     static wf::Response bad(const std::string& what) {
         return {422, R"({"error":{"class":"java.lang.IllegalArgumentException","message":"fake: )" + what + "\"}}", ""};
     }
-    static std::string decode(const std::string& s) {
-        std::string out;
-        for (size_t i = 0; i < s.size(); ++i) {
-            if (s[i] == '%' && i + 2 < s.size()) {
-                out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-                i += 2;
-            } else {
-                out += s[i];
-            }
-        }
-        return out;
-    }
-    static Params decode_query(const std::string& query) {
-        Params out;
-        size_t start = 0;
-        while (start < query.size()) {
-            size_t amp = query.find('&', start);
-            if (amp == std::string::npos) amp = query.size();
-            const std::string part = query.substr(start, amp - start);
-            const size_t eq = part.find('=');
-            out.emplace_back(decode(part.substr(0, eq)), eq == std::string::npos ? "" : decode(part.substr(eq + 1)));
-            start = amp + 1;
-        }
-        return out;
-    }
+    static Params decode_query(const std::string& query) { return wftest::decode_form(query); }
 };
 
 }  // namespace wftest

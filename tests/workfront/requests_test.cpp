@@ -2,6 +2,7 @@
 // Credentials: the password only in a form body, the key or session only in a header, never in a URL.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include "support/form_decode.h"
 #include "workfront/api.h"
 
 namespace {
@@ -24,33 +25,7 @@ wf::Endpoint acme() {
 wf::Auth api_key(const std::string& key = "K3yS3cr3t") { return {wf::Auth::Kind::ApiKey, key}; }
 wf::Auth session(const std::string& token = "S3ss10nT0ken") { return {wf::Auth::Kind::Session, token}; }
 
-// An independent decoder for form bodies and query strings, so tests read back what was sent.
-std::string percent_decode(const std::string& s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size()) {
-            out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i] == '+' ? ' ' : s[i];
-        }
-    }
-    return out;
-}
-
-std::vector<std::pair<std::string, std::string>> decode_form(const std::string& body) {
-    std::vector<std::pair<std::string, std::string>> out;
-    size_t start = 0;
-    while (start <= body.size() && !body.empty()) {
-        size_t amp = body.find('&', start);
-        std::string part = body.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-        size_t eq = part.find('=');
-        out.emplace_back(percent_decode(part.substr(0, eq)), eq == std::string::npos ? "" : percent_decode(part.substr(eq + 1)));
-        if (amp == std::string::npos) break;
-        start = amp + 1;
-    }
-    return out;
-}
+using wftest::decode_form;
 
 void expect_secret_only_in_header(const wf::Request& r, const std::string& header, const std::string& secret) {
     ASSERT_NE(r.header(header), nullptr) << r.url;
