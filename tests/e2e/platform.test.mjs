@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { DEMO, startServer } from '../lib/serve.mjs';
 import { SHORTCUT, clickItem, frames, hoverItem, itemRect, launch, openPage, pasteText, readClipboard, screenshot, state, tapItem, typeInto,
   waitFontsReady, waitIdle, waitState } from './lib/browser.mjs';
+import { pageErrors } from './fixtures/flows.mjs';
 
 let server;
 let browser;
@@ -21,8 +22,8 @@ after(async () => {
   await server?.stop();
 });
 
-function pageErrors(page) {
-  return page.consoleMessages.filter((m) => /^(error|pageerror)/.test(m));
+function strictPageErrors(page) {
+  return pageErrors(page, { allowFailedLoads: false });
 }
 
 async function signIn(page) {
@@ -56,7 +57,7 @@ test('first frame replaces the loading indicator, and an idle page draws no fram
     await page.mouse.move(200, 200);
     await page.waitForTimeout(100);
     assert.ok(await frames(page) > before3s, 'a mouse move draws frames');
-    assert.deepEqual(pageErrors(page), []);
+    assert.deepEqual(strictPageErrors(page), []);
   } finally {
     await page.context().close();
   }
@@ -119,7 +120,7 @@ test('typing, paste, IME composition and copy reach ImGui text fields', async ()
     await page.keyboard.press(`${SHORTCUT}+A`);
     await page.keyboard.press(`${SHORTCUT}+C`);
     assert.equal(await readClipboard(page), '陳');
-    assert.deepEqual(pageErrors(page), []);
+    assert.deepEqual(strictPageErrors(page), []);
   } finally {
     await page.context().close();
   }
@@ -169,7 +170,7 @@ test('a lost WebGL context is restored and the page draws again', async () => {
       return Array.from(c.getImageData(0, 0, 1, 1).data);
     }, png.toString('base64'));
     assert.ok(blue[2] > 150 && blue[0] < 100, `sign-in button pixel is blue: ${blue}`);
-    assert.deepEqual(pageErrors(page), []);
+    assert.deepEqual(strictPageErrors(page), []);
   } finally {
     await page.context().close();
   }
@@ -188,7 +189,7 @@ test('Traditional Chinese renders once the CJK font arrives (no missing glyphs)'
     await waitIdle(page);
     assert.equal(await page.evaluate(() => window.wfadmin.missingGlyphs()), '', 'every name is drawable');
     await screenshot(page, 'platform-users-zh-TW-dpr2');
-    assert.deepEqual(pageErrors(page), []);
+    assert.deepEqual(strictPageErrors(page), []);
   } finally {
     await page.context().close();
   }
