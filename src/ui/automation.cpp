@@ -2,7 +2,8 @@
 // ImGui (built with IMGUI_ENABLE_TEST_ENGINE) calls ItemAdd with every item's id and rectangle, then most
 // widgets call ItemInfo with the item's label. We pair the two by ImGuiID and keep the items whose label
 // ends with "###<automation id>". Rectangles are clipped to the visible part of their window; an item that is
-// entirely scrolled or clipped away is absent, because a test could not click it.
+// entirely scrolled or clipped away is absent, and so is an item behind an open modal dialog (the modal takes
+// the click), because a test could not click it.
 #include "ui/automation.h"
 
 #include <cstring>
@@ -33,6 +34,20 @@ const char* automation_id_of(const char* label) {
     const char* found = nullptr;
     for (const char* p = label; (p = std::strstr(p, "###")) != nullptr; p += 3) found = p + 3;
     return (found && *found) ? found : nullptr;
+}
+
+// True when an open modal that is on screen (drawn this frame or the last: items drawn before it in this
+// frame come first) would take a click on `window`. A modal left in the popup stack but no longer drawn
+// (its screen went away) blocks nothing, as in ImGui's own hover test.
+bool blocked_by_modal(ImGuiWindow* window) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int n = g.OpenPopupStack.Size - 1; n >= 0; n--) {
+        ImGuiWindow* popup = g.OpenPopupStack[n].Window;
+        if (!popup || !(popup->Flags & ImGuiWindowFlags_Modal) || popup->Hidden) continue;
+        if (!popup->Active && !popup->WasActive) continue;
+        return !ImGui::IsWindowWithinBeginStackOf(window->RootWindow, popup);
+    }
+    return false;
 }
 
 }  // namespace
@@ -76,7 +91,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
         r.visible_rects[id] = as_window->Rect();
         return;
     }
-    if (ImGuiWindow* window = ctx->CurrentWindow) rect.ClipWithFull(window->ClipRect);
+    if (ImGuiWindow* window = ctx->CurrentWindow) {
+        rect.ClipWithFull(window->ClipRect);
+        if (blocked_by_modal(window)) rect = ImRect();
+    }
     if (rect.GetWidth() <= 0.0f || rect.GetHeight() <= 0.0f) {
         r.visible_rects.erase(id);
         return;

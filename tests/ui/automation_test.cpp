@@ -71,7 +71,35 @@ TEST(Automation, ItemsScrolledOutOfViewAreAbsentAndPartlyVisibleOnesAreClipped) 
     ASSERT_TRUE(row3.has_value());
     EXPECT_FLOAT_EQ(row3->y, 122.0f);
     EXPECT_FLOAT_EQ(row3->y + row3->h, 130.0f);
-    
+}
+
+TEST(Automation, ItemsBehindAnOpenModalAreAbsentUntilItCloses) {
+    uitest::ImGuiHarness h;
+    bool open_dialog = false, close_dialog = false;
+    h.draw = [&] {
+        full_window([&] {
+            ImGui::Button("Behind###behind");
+            if (open_dialog) ImGui::OpenPopup("dialog");
+            open_dialog = false;
+            if (ImGui::BeginPopupModal("dialog")) {
+                ImGui::Button("Inside###inside");
+                if (close_dialog) ImGui::CloseCurrentPopup();
+                ImGui::EndPopup();
+            }
+        });
+    };
+    h.frames(2);
+    EXPECT_TRUE(h.has("behind"));
+    open_dialog = true;
+    h.frames(3);   // a new window is hidden for its first frame (it measures itself) and blocks nothing
+    EXPECT_TRUE(h.has("inside"));
+    EXPECT_FALSE(h.has("behind"));   // a click there would land on the modal's dimmed background
+    close_dialog = true;
+    h.frame();   // the modal closes while drawn, after "behind" was already added this frame
+    EXPECT_FALSE(h.has("behind"));
+    h.frame();
+    EXPECT_TRUE(h.has("behind"));
+    EXPECT_FALSE(h.has("inside"));
 }
 
 TEST(Automation, OnlyTheLatestFrameCounts) {
