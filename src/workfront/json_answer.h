@@ -31,4 +31,8 @@ bool read_int64(const json& value, std::int64_t& out);
 // a field of the wrong kind (an object where a boolean belongs, a date that is not a date) is Malformed.
 Result<User> user_from_json(const json& object);
 
+// parse_users without the fast path (user_page_reader.h): every page through nlohmann's document. The fast
+// path hands it everything it does not accept; the tests compare the two.
+Result<std::vector<User>> parse_users_general(const Response& response);
+
 }  // namespace wf

@@ -2,6 +2,7 @@
 // (open_answer): a 2xx status and a JSON object with "data", or an Error saying what came instead.
 #include "api.h"
 #include "json_answer.h"
+#include "user_page_reader.h"
 
 namespace wf {
 
@@ -78,6 +79,14 @@ static Result<std::vector<User>> users_from_list(const Response& response, const
 }
 
 Result<std::vector<User>> parse_users(const Response& response) {
+    if (response.status >= 200 && response.status < 300) {   // the fast path for tidy pages (user_page_reader.h)
+        std::vector<User> users;
+        if (read_user_page(response.body, users)) return users;
+    }
+    return parse_users_general(response);
+}
+
+Result<std::vector<User>> parse_users_general(const Response& response) {
     json doc;
     Error error;
     if (!open_answer(response, doc, error)) return error;
