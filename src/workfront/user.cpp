@@ -11,9 +11,10 @@
 
 namespace wf {
 
-const char* const kUserFields =
-    "ID,name,firstName,lastName,username,emailAddr,isActive,isAdmin,lastLoginDate,loginCount,title,"
-    "accessLevelID,licenseType,ssoAccessOnly,entryDate";
+// Only what the page shows or decides with: a 50,000-user directory is read in full at every sign-in, and
+// each extra field costs the tenant, the network and the parser on every one of those users. The reader
+// below still understands the other fields (firstName, title, entryDate...) when an answer carries them.
+const char* const kUserFields = "ID,name,username,emailAddr,isActive,isAdmin,lastLoginDate,licenseType";
 
 static std::string trim_lower(const std::string& s) {
     const size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");

@@ -28,6 +28,6 @@ struct User {
 };
 
 // The fields wfadmin asks for in every user search.
-extern const char* const kUserFields;  // "ID,name,firstName,lastName,username,emailAddr,isActive,..."
+extern const char* const kUserFields;  // "ID,name,username,emailAddr,isActive,isAdmin,lastLoginDate,licenseType"
 
 }  // namespace wf

@@ -12,8 +12,7 @@ using nlohmann::json;
 const char* const kApi = "https://acme.my.workfront.com/attask/api/v21.0";
 // kUserFields, percent-encoded (commas become %2C).
 const std::string kFields =
-    "ID%2Cname%2CfirstName%2ClastName%2Cusername%2CemailAddr%2CisActive%2CisAdmin%2ClastLoginDate%2CloginCount"
-    "%2Ctitle%2CaccessLevelID%2ClicenseType%2CssoAccessOnly%2CentryDate";
+    "ID%2Cname%2Cusername%2CemailAddr%2CisActive%2CisAdmin%2ClastLoginDate%2ClicenseType";
 const char* const kForm = "application/x-www-form-urlencoded";
 
 wf::Endpoint acme() {
