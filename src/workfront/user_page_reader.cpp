@@ -184,8 +184,18 @@ private:
         return true;
     }
 
-    // Any JSON number (RFC 8259 grammar), skipped.
+    // A JSON number (RFC 8259 grammar) of ordinary size, skipped. Long literals and exponents of three or
+    // more digits go to the general reader: nlohmann refuses a number that overflows a double.
     bool number() {
+        const char* start = p_;
+        if (!number_grammar()) return false;
+        const char* exponent = start;
+        while (exponent < p_ && *exponent != 'e' && *exponent != 'E') ++exponent;
+        int exponent_digits = 0;
+        for (const char* c = exponent; c < p_; ++c) exponent_digits += *c >= '0' && *c <= '9';
+        return p_ - start <= 24 && exponent_digits <= 2;   // at most ~1e123: far from a double's limits
+    }
+    bool number_grammar() {
         if (*p_ == '-') ++p_;
         auto digits = [&] {
             const char* start = p_;

@@ -156,7 +156,11 @@ private:
         if (coin(0.8)) f.push_back({"entryDate", date()});
         if (coin(0.9)) f.push_back({"loginCount", count()});
         f.push_back({"objCode", "\"USER\""});
-        if (coin(0.3)) f.push_back({"score", coin(0.5) ? "-12.5e-3" : "0"});
+        if (coin(0.3)) {   // a field we do not ask for, with numbers of every size (nlohmann refuses overflow)
+            static const char* numbers[] = {"-12.5e-3", "0", "-0.0", "7", "1E+308", "1e400", "-1e-400", "2e-5",
+                                            "123456789012345678901234567890e10", "18446744073709551616"};
+            f.push_back({"score", numbers[below(untidy_ > 0 ? 10 : 4)]});
+        }
         for (auto& kv : f) if (kv.first != "ID" && coin(0.1)) kv.second = "null";
         if (pick(0.02)) f.push_back({"nested", "{\"a\":[1,2]}"});
         if (pick(0.02)) f.push_back({f[below(int(f.size()))].first, text()});   // a duplicate key
@@ -225,7 +229,8 @@ TEST(UserPageReader, LeavesAnythingElseToTheGeneralReader) {
                              "{\"data\":[{\"ID\":\"a\",\"loginCount\":1.0}]}",
                              "{\"data\":[{\"ID\":\"a\",\"name\":\"x\",\"name\":\"y\"}]}",
                              "{\"data\":[{\"ID\":\"a\",\"lastLoginDate\":\"soon\"}]}",
-                             "{\"data\":[{\"ID\":\"a\"}]} trailing", "<html>502 Bad Gateway</html>"}) {
+                             "{\"data\":[{\"ID\":\"a\"}]} trailing", "<html>502 Bad Gateway</html>",
+                             "{\"data\":[{\"ID\":\"a\",\"x\":4888888888888888800000000000e0000000000000000000512}]}"}) {
         EXPECT_FALSE(wf::read_user_page(body, users)) << body;
         expect_agreement(body);
     }
