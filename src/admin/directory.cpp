@@ -90,13 +90,15 @@ void Directory::reserve(std::size_t rows) {
     by_id_.reserve(target);
 }
 
-void Directory::add_users(const std::vector<wf::User>& users) {
+void Directory::add_users(const std::vector<wf::User>& users) { add_users(std::vector<wf::User>(users)); }
+
+void Directory::add_users(std::vector<wf::User>&& users) {
     reserve(rows_.size() + users.size());
     const std::size_t before = rows_.size();
-    for (const wf::User& u : users) {
+    for (wf::User& u : users) {
         const std::string key = lower_ascii(u.id);
         auto it = by_id_.find(key);
-        if (it == by_id_.end()) insert_row(u);
+        if (it == by_id_.end()) insert_row(std::move(u));
         else if (!touched_.count(key) && !same_user(rows_[it->second].user, u)) update_row(it->second, u, true);
     }
     if (rows_.size() != before) rank_cache_.assign(kColumns, {});
@@ -106,7 +108,7 @@ void Directory::add_users(const std::vector<wf::User>& users) {
 void Directory::finish_load(const std::vector<wf::User>& users) {
     // Merge rather than replace: rows changed by a server answer during the load (apply) are newer than the
     // page that carried them.
-    add_users(users);
+    if (!users.empty()) add_users(users);
     touched_.clear();
     state_ = LoadState::Loaded;
     progress_.loaded = static_cast<long long>(rows_.size());
@@ -164,11 +166,11 @@ void Directory::update_row(RowIndex index, const wf::User& user, bool full) {
     if (old.is_admin != now.is_admin) drop(SortColumn::Admin);
 }
 
-RowIndex Directory::insert_row(const wf::User& user) {
+RowIndex Directory::insert_row(wf::User user) {
     const RowIndex index = static_cast<RowIndex>(rows_.size());
-    rows_.push_back(UserRow{user, {}, {}, {}});
+    rows_.push_back(UserRow{std::move(user), {}, {}, {}});
     index_row(index);
-    count_row(user, +1);
+    count_row(rows_[index].user, +1);
     return index;   // the caller drops the sort ranks (once per batch)
 }
 

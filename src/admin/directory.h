@@ -39,8 +39,11 @@ public:
     void clear();                                           // back to Empty
     void begin_load();                                      // Loading; rows cleared
     void set_progress(const wf::LoadProgress& progress);
-    void add_users(const std::vector<wf::User>& users);     // a page as it arrives; merged by ID
-    void finish_load(const std::vector<wf::User>& users);   // the complete set: replaces the rows
+    void add_users(std::vector<wf::User>&& users);          // a page as it arrives; merged by ID
+    void add_users(const std::vector<wf::User>& users);
+    // The load is complete. `users`, when given, is merged like a page (a loader that streams every version
+    // through add_users passes none).
+    void finish_load(const std::vector<wf::User>& users = {});
     void fail_load(const std::string& message);             // keeps rows already loaded, LoadState::Failed
     // A row updated from a server answer (PUT /user, bulk PUT, search). A full record (one that carries an
     // email or username) replaces the row; a partial one (ID, name, isActive) updates only those.
@@ -73,7 +76,7 @@ public:
 
 private:
     void reserve(std::size_t rows);
-    RowIndex insert_row(const wf::User& user);
+    RowIndex insert_row(wf::User user);
     void index_row(RowIndex index);
     void unindex_row(RowIndex index);
     void count_row(const wf::User& user, int sign);

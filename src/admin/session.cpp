@@ -343,14 +343,16 @@ void Session::emit(Event event) {
 
 void Session::load_directory() {
     if (state_ != SessionState::SignedIn) return;
-    loader_ = std::make_unique<wf::DirectoryLoader>(transport_, clock_, endpoint_, auth_);
+    wf::DirectoryLoader::Options options;
+    options.keep_users = false;   // every page goes straight into the directory, which merges by ID
+    loader_ = std::make_unique<wf::DirectoryLoader>(transport_, clock_, endpoint_, auth_, options);
     directory_.begin_load();
     const unsigned generation = generation_;
     loader_->start([this](const wf::LoadProgress& p) { directory_.set_progress(p); },
-                   [this](const std::vector<wf::User>& page) { directory_.add_users(page); },
+                   [this](std::vector<wf::User>&& page) { directory_.add_users(std::move(page)); },
                    [this, generation](const wf::Result<std::vector<wf::User>>& all) {
                        if (generation != generation_) return;
-                       if (all) return directory_.finish_load(all.value());
+                       if (all) return directory_.finish_load();
                        const Problem problem = request_problem(all.error());
                        directory_.fail_load(problem.message);
                        if (is_auth_failure(all.error())) {

@@ -115,7 +115,8 @@ void App::Impl::draw_users_screen(ViewContext& ctx) {
 void App::Impl::update_glyphs() const {
     const admin::Directory& directory = model.directory;
     if (directory.revision() != glyph_revision) {
-        // Rows are only appended during a load; the final set may reorder them, so rescan once when it lands.
+        // Rows are only appended during a load, so new rows are scanned as they come; a row a page or a
+        // server answer changed in place (a renamed user) is caught by one full rescan when the load lands.
         const bool just_loaded = directory.load_state() != glyph_load_state &&
                                  directory.load_state() == admin::Directory::LoadState::Loaded;
         if (just_loaded || directory.size() < glyph_rows) glyph_rows = 0;

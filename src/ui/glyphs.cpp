@@ -28,10 +28,16 @@ bool GlyphSet::add(std::string_view text) {
         }
     }
     if (grew) {
-        std::sort(sorted_.begin(), sorted_.end());
+        sorted_dirty_ = true;
         ++version_;
     }
     return grew;
+}
+
+const std::u32string& GlyphSet::sorted() const {
+    if (sorted_dirty_) std::sort(sorted_.begin(), sorted_.end());
+    sorted_dirty_ = false;
+    return sorted_;
 }
 
 }  // namespace ui

@@ -11,12 +11,15 @@ class GlyphSet {
 public:
     // Adds every non-ASCII code point of UTF-8 `text`. Returns true when the set grew.
     bool add(std::string_view text);
-    const std::u32string& sorted() const { return sorted_; }   // ascending code points
-    unsigned version() const { return version_; }              // bumped whenever the set grows
+    const std::u32string& sorted() const;           // ascending code points
+    unsigned version() const { return version_; }   // bumped whenever the set grows
 
 private:
     std::unordered_set<char32_t> set_;
-    std::u32string sorted_;
+    // Sorted when asked for, not on every growth: 50,000 names arriving page by page add a few thousand
+    // distinct characters one name at a time.
+    mutable std::u32string sorted_;
+    mutable bool sorted_dirty_ = false;
     unsigned version_ = 0;
 };
 

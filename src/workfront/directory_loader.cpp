@@ -84,7 +84,8 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
     int waiting_retries = 0;
     int verification_requests = 0;
     std::vector<Range> ranges;
-    std::map<std::string, User> merged;   // by ID: sorted, and a user read twice is kept once
+    std::map<std::string, User> merged;   // by ID: sorted, a user read twice is kept once (empty Users when
+                                          // streaming: then only the IDs matter here)
 
     bool current(unsigned gen) const { return running && generation == gen; }
 
@@ -118,10 +119,12 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
     void finish_if_done() {
         if (!running || !queue.empty() || !in_flight.empty() || waiting_retries > 0) return;
         std::vector<User> users;
-        users.reserve(merged.size());
-        for (auto& entry : merged) users.push_back(std::move(entry.second));   // the load is over
+        progress.loaded = static_cast<long long>(merged.size());
+        if (options.keep_users) {
+            users.reserve(merged.size());
+            for (auto& entry : merged) users.push_back(std::move(entry.second));   // the load is over
+        }
         merged.clear();
-        progress.loaded = static_cast<long long>(users.size());
         DirectoryLoader::OnDone done = std::move(on_done);
         stop_everything();
         if (done) done(std::move(users));
@@ -229,7 +232,9 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
             if (lowest.empty() || user.id < lowest) lowest = user.id;
             if (user.id > highest) highest = user.id;
             auto found = merged.find(user.id);
-            if (found == merged.end()) {
+            if (!options.keep_users) {
+                if (found == merged.end()) merged.emplace(user.id, User{});
+            } else if (found == merged.end()) {
                 if (on_page) fresh.push_back(user);
                 std::string id = user.id;
                 merged.emplace(std::move(id), std::move(user));
@@ -237,6 +242,7 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
                 found->second = std::move(user);   // read again: the later answer is the newer one
             }
         }
+        if (!options.keep_users) fresh = std::move(users);   // all of them: the receiver merges by ID
         Range& r = ranges[task.range];
         if (received > 0) r.spans[task.first] = {lowest, highest};
         ++r.pages_done;
@@ -252,7 +258,7 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
         }
         if (on_page && !fresh.empty()) {
             DirectoryLoader::OnPage cb = on_page;
-            cb(fresh);
+            cb(std::move(fresh));
             if (!current(gen)) return;
         }
         if (ranges[task.range].pages_done == ranges[task.range].pages_planned) range_read(task.range);

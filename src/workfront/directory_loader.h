@@ -32,10 +32,15 @@ public:
         int max_attempts = 4;      // per request, for retryable errors, with exponential backoff
         Backoff backoff;           // retry delays (jitter from `random`)
         Random* random = nullptr;  // jitter source; nullptr: a SeededRandom seeded from the clock
+        // true: OnPage gets each user once (the first time it is read) and OnDone gets every user sorted by
+        // ID, in their latest version. false (streaming, for a receiver that merges by ID itself): OnPage gets
+        // every user of every page, a user read again included (the later answer is the newer one), and
+        // OnDone's list is empty; the loader keeps only IDs, not a second copy of the directory.
+        bool keep_users = true;
     };
     using OnProgress = std::function<void(const LoadProgress&)>;
-    using OnPage = std::function<void(const std::vector<User>&)>;          // users as they arrive
-    using OnDone = std::function<void(const Result<std::vector<User>>&)>;  // all users sorted by ID, or an error
+    using OnPage = std::function<void(std::vector<User>&&)>;               // users as they arrive (movable)
+    using OnDone = std::function<void(const Result<std::vector<User>>&)>;  // see keep_users, or an error
 
     DirectoryLoader(Transport& transport, Clock& clock, Endpoint endpoint, Auth auth, Options options);
     DirectoryLoader(Transport& transport, Clock& clock, Endpoint endpoint, Auth auth);

@@ -148,6 +148,28 @@ TEST(DirectoryLoader, AServerThatIgnoresTheSortStillYieldsEveryUserOnce) {
     EXPECT_LT(h.dir.searches, 20) << "only the short stretches are read again";
 }
 
+TEST(DirectoryLoader, StreamingHandsOverEveryReadAndKeepsNoCopy) {
+    Harness h;
+    h.dir.add_random_users(7000);
+    h.dir.ignore_sort = true;   // pages overlap at random: users are read more than once
+    DirectoryLoader::Options o;
+    o.keep_users = false;
+    h.start(o);
+    std::mt19937 rng(5);
+    h.run([&](size_t pending) { return size_t(rng() % pending); });
+    ASSERT_TRUE(h.result->ok()) << h.result->error().message;
+    EXPECT_TRUE(h.users().empty()) << "the users went through OnPage";
+    std::set<std::string> seen;
+    size_t delivered = 0;
+    for (const auto& page : h.pages) {
+        delivered += page.size();
+        for (const wf::User& u : page) seen.insert(u.id);
+    }
+    EXPECT_EQ(seen, h.dir.ids);
+    EXPECT_GT(delivered, seen.size()) << "a user read again is handed over again (the newer answer)";
+    EXPECT_EQ(h.loader->progress().loaded, 7000);
+}
+
 TEST(DirectoryLoader, UsersRemovedWhilePagingShiftOffsetsButNoSurvivorIsLost) {
     Harness h;
     h.dir.add_random_users(6000);
