@@ -197,6 +197,12 @@ bool App::animating() const {
            m.preview.running() || running;
 }
 
+bool App::background_work() const {
+    const admin::Model& m = impl_->model;
+    const bool running = m.runner.active() && m.runner.job()->phase() != admin::JobPhase::Paused;
+    return m.directory.load_state() == admin::Directory::LoadState::Loading || m.preview.running() || running;
+}
+
 std::string App::state_json() const {
     Impl& s = *impl_;
     std::string json = admin::state_json(s.model);

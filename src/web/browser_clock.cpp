@@ -17,7 +17,7 @@ void on_timeout(void* user_data) {
     auto* fn = static_cast<std::function<void()>*>(user_data);
     (*fn)();
     delete fn;
-    frame_loop::wake();
+    frame_loop::wake_for_activity();
 }
 
 }  // namespace

@@ -24,6 +24,10 @@ struct Loop {
     int frames = 0;
     long late_timer = 0;
     int late_stage = 0;
+    bool paced = false;
+    bool urgent = false;       // input since the last frames: draw at once even when paced
+    double last_draw_ms = 0;
+    long pace_timer = 0;
 };
 
 Loop& loop() {
@@ -41,11 +45,27 @@ EM_BOOL on_animation_frame(double, void*) {
     return EM_FALSE;
 }
 
-void request() {
+void request_now() {
     Loop& l = loop();
     if (l.request_pending || !l.draw) return;
     l.request_pending = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void on_pace_timer(void*) {
+    loop().pace_timer = 0;
+    request_now();
+}
+
+void request() {
+    Loop& l = loop();
+    if (l.request_pending || l.pace_timer || !l.draw) return;
+    const double wait = l.last_draw_ms + kPacedIntervalMs - emscripten_get_now();
+    if (l.paced && !l.urgent && wait > 1) {
+        l.pace_timer = emscripten_set_timeout(on_pace_timer, wait, nullptr);
+        return;
+    }
+    request_now();
 }
 
 void want_frames(int n) {
@@ -72,6 +92,11 @@ void start(std::function<void()> draw_one_frame) {
 
 void wake() {
     Loop& l = loop();
+    l.urgent = true;
+    if (l.pace_timer) {   // input does not wait for the pace
+        emscripten_clear_timeout(l.pace_timer);
+        l.pace_timer = 0;
+    }
     want_frames(kSettleFrames);
     // Restart the late frames from this event.
     if (l.late_timer) emscripten_clear_timeout(l.late_timer);
@@ -79,9 +104,22 @@ void wake() {
     l.late_timer = emscripten_set_timeout(on_late_timer, kLateFrameDelaysMs[0], nullptr);
 }
 
+void wake_for_activity() {
+    Loop& l = loop();
+    if (!l.paced) return wake();
+    want_frames(1);   // the next paced frame shows it; the work keeps the page animating anyway
+}
+
 void set_animating(bool animating) {
     loop().animating = animating;
     if (animating) request();
+}
+
+void set_paced(bool paced) {
+    Loop& l = loop();
+    const bool ended = l.paced && !paced;
+    l.paced = paced;
+    if (ended) wake();   // the work is over: the usual settle frames, now unpaced
 }
 
 void draw_now() {
@@ -91,7 +129,9 @@ void draw_now() {
     l.draw();
     l.drawing = false;
     ++l.frames;
+    l.last_draw_ms = emscripten_get_now();
     if (l.frames_wanted > 0) --l.frames_wanted;
+    if (l.frames_wanted == 0) l.urgent = false;
 }
 
 int frames_drawn() { return loop().frames; }

@@ -2,16 +2,26 @@
 // - wake(): an input event, a fetch completion or a timer: draw the next few frames (ImGui needs 2-3 to settle
 //   after a change), plus two late frames (~0.25 s and ~0.8 s later) so that hover delays (tooltips),
 //   double-click windows and the modal dimming, which ImGui measures with io.DeltaTime, complete.
+// - wake_for_activity(): a fetch completion or a timer: like wake(), unless the page is paced (below).
 // - set_animating(true) from inside a frame: keep drawing every animation frame (spinners, progress).
+// - set_paced(true) from inside a frame, while long background work runs (loading 50,000 users, a bulk run):
+//   frames caused by that work (animation, fetch completions, timers) come at most every kPacedIntervalMs.
+//   A progress bar needs no more, and every frame costs the machine: with a software rasteriser (no GPU,
+//   like headless Chromium's SwiftShader) the page waited ~45 ms per frame on the rasteriser while the
+//   answers it was loading queued up behind it. Input is never paced: wake() draws at once.
 // - An idle page requests no animation frames at all. No emscripten_set_main_loop.
 #pragma once
 #include <functional>
 
 namespace web::frame_loop {
 
+constexpr double kPacedIntervalMs = 200;
+
 void start(std::function<void()> draw_one_frame);   // draws the first frame at the next animation frame
 void wake();
+void wake_for_activity();
 void set_animating(bool animating);
+void set_paced(bool paced);
 void draw_now();        // draws one frame synchronously (inside a copy/cut event); no-op before start()
 int frames_drawn();
 

@@ -88,6 +88,7 @@ void draw_frame() {
     web::input::update_cursor();
     web::text_input::after_frame();
     web::input::frame_done();
+    web::frame_loop::set_paced(g_app->background_work());
     web::frame_loop::set_animating(g_app->animating());
     // ImGui spreads fast input over frames (a key and its character, or a click, per frame: "trickling"):
     // keep drawing until every queued event has been seen, or fast typing would wait for the next event.
@@ -132,7 +133,7 @@ int main() {
     config.language = ui::language_tag(ui::language_from_tag(config_string("lang")));
 
     // Everything below lives as long as the page (the runtime never exits).
-    auto* transport = new web::FetchTransport(web::frame_loop::wake);
+    auto* transport = new web::FetchTransport(web::frame_loop::wake_for_activity);
     auto* clock = new web::BrowserClock;
     auto* random = new web::BrowserRandom;
     auto* platform = new web::BrowserPlatform;
