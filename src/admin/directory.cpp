@@ -101,7 +101,7 @@ void Directory::add_users(std::vector<wf::User>&& users) {
         if (it == by_id_.end()) insert_row(std::move(u));
         else if (!touched_.count(key) && !same_user(rows_[it->second].user, u)) update_row(it->second, u, true);
     }
-    if (rows_.size() != before) rank_cache_.assign(kColumns, {});
+    (void)before;   // appended rows are merged into the sort ranks when next asked for (ranks())
     ++revision_;
 }
 
@@ -128,8 +128,7 @@ RowIndex Directory::apply(const wf::User& user) {
     auto it = by_id_.find(key);
     RowIndex index;
     if (it == by_id_.end()) {
-        index = insert_row(user);
-        rank_cache_.assign(kColumns, {});
+        index = insert_row(user);   // appended: merged into the sort ranks when next asked for
     } else {
         index = it->second;
         update_row(index, user, !user.email.empty() || !user.username.empty());
@@ -156,7 +155,7 @@ void Directory::update_row(RowIndex index, const wf::User& user, bool full) {
     // Only the sort ranks whose key changed are recomputed.
     const wf::User& now = row.user;
     if (rank_cache_.size() != kColumns) rank_cache_.assign(kColumns, {});
-    auto drop = [&](SortColumn c) { rank_cache_[static_cast<int>(c)].clear(); };
+    auto drop = [&](SortColumn c) { rank_cache_[static_cast<int>(c)] = {}; };
     if (old.name != now.name) drop(SortColumn::Name);
     if (old.username != now.username) drop(SortColumn::Username);
     if (old.email != now.email) drop(SortColumn::Email);
@@ -237,11 +236,19 @@ Rows Directory::all_rows() const {
 
 const std::vector<std::uint32_t>& Directory::ranks(SortColumn column) const {
     if (rank_cache_.size() != kColumns) rank_cache_.assign(kColumns, {});
-    std::vector<std::uint32_t>& rank = rank_cache_[static_cast<int>(column)];
-    if (rank.size() == rows_.size() && !rows_.empty()) return rank;
-    Rows order = all_rows();
-    std::stable_sort(order.begin(), order.end(),
-                     [&](RowIndex a, RowIndex b) { return less_by(column, rows_[a], rows_[b]); });
+    RankCache& cache = rank_cache_[static_cast<int>(column)];
+    std::vector<std::uint32_t>& rank = cache.rank;
+    if (rank.size() == rows_.size() && cache.order.size() == rows_.size()) return rank;
+    // Rows are only ever appended, so the cached order covers rows 0..k-1: sort the new ones and merge them
+    // in, O(n) instead of sorting 50,000 rows again for every page (equal keys share a rank, so their order
+    // here does not matter; sorted() keeps them in the order it was given).
+    auto less = [&](RowIndex a, RowIndex b) { return less_by(column, rows_[a], rows_[b]); };
+    Rows& order = cache.order;
+    const std::size_t known = order.size() <= rows_.size() ? order.size() : 0;
+    order.resize(known);
+    for (std::size_t i = known; i < rows_.size(); ++i) order.push_back(static_cast<RowIndex>(i));
+    std::stable_sort(order.begin() + long(known), order.end(), less);
+    std::inplace_merge(order.begin(), order.begin() + long(known), order.end(), less);
     rank.assign(rows_.size(), 0);
     std::uint32_t r = 0;
     for (std::size_t i = 0; i < order.size(); ++i) {

@@ -93,8 +93,13 @@ private:
     Counts counts_;
     std::uint64_t revision_ = 0;
     std::unordered_map<std::string, bool> touched_;                    // applied while loading: keep
-    // Per SortColumn: the rank of each row (equal keys, equal rank); empty when it must be recomputed.
-    mutable std::vector<std::vector<std::uint32_t>> rank_cache_;
+    // Per SortColumn: the rows in sorted order and the rank of each row (equal keys, equal rank). Rows
+    // appended since (pages arriving) are sorted on their own and merged in; a changed key empties it.
+    struct RankCache {
+        std::vector<RowIndex> order;
+        std::vector<std::uint32_t> rank;
+    };
+    mutable std::vector<RankCache> rank_cache_;
 };
 
 }  // namespace admin

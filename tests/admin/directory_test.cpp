@@ -173,3 +173,40 @@ TEST(Directory, ProgressText) {
     EXPECT_EQ(d.load_state(), Directory::LoadState::Failed);
     EXPECT_EQ(d.load_error(), "boom");
 }
+
+// Pages arriving one by one, sorted between pages (as the table does while loading), must sort exactly as
+// the same rows added at once: the appended rows are merged into the cached order, ties included.
+TEST(Directory, SortingWhilePagesArriveMatchesSortingAllAtOnce) {
+    const char* names_pool[] = {"Chen Wei", "chen wei", "Émile", "emile", "林志豪", "Adam", "Zoë", "adam", ""};
+    std::vector<wf::User> all;
+    for (int i = 0; i < 600; ++i) {
+        wf::User u = make_user(i + 1, names_pool[(i * 7) % 9], "u" + std::to_string((i * 13) % 50) + "@x.com",
+                               i % 3 != 0);
+        u.username = "user" + std::to_string((i * 31) % 97);
+        if (i % 4) u.last_login = (i * 7919) % 1000;
+        u.license_type = std::string(1, "FLWR"[i % 4]);
+        u.is_admin = i % 11 == 0;
+        all.push_back(u);
+    }
+    const SortColumn columns[] = {SortColumn::Name, SortColumn::Username, SortColumn::Email, SortColumn::Active,
+                                  SortColumn::LastLogin, SortColumn::Licence, SortColumn::Admin};
+    Directory paged, whole;
+    paged.begin_load();
+    whole.begin_load();
+    whole.add_users(all);
+    for (size_t first = 0; first < all.size(); first += 77) {
+        std::vector<wf::User> page(all.begin() + long(first), all.begin() + long(std::min(all.size(), first + 77)));
+        paged.add_users(page);
+        for (SortColumn c : columns) paged.sorted(paged.all_rows(), c, false);   // cache a partial order
+        if (first == 231) {   // a server answer renames one user mid-load: that column starts over
+            wf::User renamed = all[5];
+            renamed.name = "Aaron";
+            paged.apply(renamed);
+            whole.apply(renamed);
+        }
+    }
+    for (SortColumn c : columns)
+        for (bool descending : {false, true})
+            EXPECT_EQ(paged.sorted(paged.all_rows(), c, descending), whole.sorted(whole.all_rows(), c, descending))
+                << "column " << static_cast<int>(c) << (descending ? " descending" : "");
+}
