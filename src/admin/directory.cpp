@@ -87,7 +87,9 @@ void Directory::reserve(std::size_t rows) {
     if (rows <= rows_.capacity()) return;
     const std::size_t target = std::max(rows, rows_.capacity() * 2);
     rows_.reserve(target);
-    by_id_.reserve(target);
+    by_id_.reserve(target);   // and the other indexes: rehashing 50,000 keys page after page costs more
+    by_email_.reserve(target);
+    by_username_.reserve(target);
 }
 
 void Directory::add_users(const std::vector<wf::User>& users) { add_users(std::vector<wf::User>(users)); }
