@@ -9,9 +9,9 @@
 
 Python 3.11 standard library only. The pieces live in server/: app (HTTP), static (the page), demo + query +
 edits + auth + seed + store + schema (the demo tenant in SQLite), proxy (other tenants), faults, stats, control
-(/__test__/..., only with --test-control) and logs (one redacted line per request). Workfront sends no CORS
-headers, so the page calls this server, which answers the demo tenant itself and forwards other tenants' API
-calls to their Workfront host (never anywhere else).
+(/__test__/..., only with --test-control), logs (one redacted line per request) and allocator (malloc tuning).
+Workfront sends no CORS headers, so the page calls this server, which answers the demo tenant itself and forwards
+other tenants' API calls to their Workfront host (never anywhere else).
 """
 import argparse
 import os
@@ -20,7 +20,7 @@ import signal
 import sys
 import time
 
-from server import app, auth, faults, logs, proxy, seed, stats, store
+from server import allocator, app, auth, faults, logs, proxy, seed, stats, store
 from server.demo import DemoApi
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -97,6 +97,7 @@ def open_demo(args, log):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    allocator.keep_freed_memory()   # before any thread starts: big answers reuse memory instead of faulting it in
     log = logs.Log(quiet=args.quiet)
     fault_state = faults.Faults()
     try:

@@ -10,7 +10,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from . import control, faults, proxy, static
+from . import control, faults, proxy, query, static
 from .errors import WFError, bad_param
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
@@ -70,6 +70,13 @@ class Handler(BaseHTTPRequestHandler):
         self._status = code
         super().send_response(code, message)
 
+    def finish(self):
+        try:
+            super().finish()
+        finally:
+            if self.server.store is not None:   # the connection closed, this thread ends: its database handle
+                self.server.store.release()     # goes to the next connection's thread
+
     def log_request(self, code="-", size="-"):
         pass   # _dispatch logs one line per request itself, redacted
 
@@ -103,8 +110,12 @@ class Handler(BaseHTTPRequestHandler):
     def _send_json(self, status, data, extra=None):
         # Raw UTF-8, as Workfront sends it; but big pages go out with \uXXXX escapes (equally valid JSON), which
         # Python's encoder writes more than twice as fast: a 2000-user page stays well under 100 ms.
-        big = isinstance(data, dict) and isinstance(data.get("data"), list) and len(data["data"]) > 200
-        body = json.dumps(data, ensure_ascii=big, separators=(",", ":")).encode()
+        page = data.get("data") if isinstance(data, dict) and len(data) == 1 else None
+        if isinstance(page, query.Page):   # a search page writes its own JSON text, the same as json.dumps would
+            body = page.json_text(len(page) > 200, '{"data":', "}").encode()
+        else:
+            big = isinstance(data, dict) and isinstance(data.get("data"), list) and len(data["data"]) > 200
+            body = json.dumps(data, ensure_ascii=big, separators=(",", ":")).encode()
         self._send(status, dict({"Content-Type": JSON_TYPE, "Cache-Control": "no-store"}, **(extra or {})), body)
 
     def _drop(self):

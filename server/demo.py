@@ -113,7 +113,8 @@ class DemoApi:
                 params = parse_qsl(query_string, keep_blank_values=True) + credentials
                 method = (next((v for k, v in params if k == "method"), None) or "GET").upper()
                 sub = type(req)(method, base + "/" + path.lstrip("/"), params, None, req.header_map())
-                results.append({"data": self.handle(sub)[1]["data"]})
+                data = self.handle(sub)[1]["data"]
+                results.append({"data": data.objects() if isinstance(data, query.Page) else data})
             return results
 
         if atomic:
@@ -160,7 +161,7 @@ class DemoApi:
         sel = query.Selection(obj, version, req.fields())
         first, limit = query.paging(req.params)
         rowids = query.page_rowids(conn, obj, version, req.params, self._next_shuffle(), first, limit) if limit else []
-        return 200, {"data": sel.fetch(conn, rowids)}
+        return 200, {"data": sel.fetch_page(conn, rowids)}
 
     def _count(self, obj, version, req):
         conn = self.store.conn()
