@@ -76,6 +76,7 @@ describe('offboarding a pasted list', () => {
     await clickItem(page, 'import-select');
     const sel = await waitState(page, (st) => st.selection.count === 28, { what: 'the 28 selected' });
     assert.equal(sel.selection.count, 28);
+    await waitIdle(page);   // the state changes inside the frame that still drew the dialog
     assert.equal(await hasItem(page, 'import-text'), false, 'the import dialog closed');
   });
 
