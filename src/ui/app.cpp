@@ -173,9 +173,11 @@ void App::frame() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
+    // No background of its own: the renderer clears to the same colour (web::webgl2::render), and a
+    // full-window blended quad on every frame is real work for a software rasteriser.
     ImGui::Begin("wfadmin", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
     if (s.model.session.screen() == admin::Screen::Users) {
         s.draw_users_screen(ctx);
     } else {
@@ -198,9 +200,8 @@ bool App::animating() const {
 }
 
 bool App::background_work() const {
-    const admin::Model& m = impl_->model;
-    const bool running = m.runner.active() && m.runner.job()->phase() != admin::JobPhase::Paused;
-    return m.directory.load_state() == admin::Directory::LoadState::Loading || m.preview.running() || running;
+    // Everything animating() animates is waiting on the network: a spinner or a progress bar.
+    return animating();
 }
 
 std::string App::state_json() const {

@@ -33,8 +33,8 @@ public:
     ~App();
     void frame();                      // draws every view for this frame
     bool animating() const;            // something on screen moves by itself: keep drawing frames
-    // Long work runs in the background (loading the directory, a bulk run, a preview's counts): a few
-    // frames a second show its progress; more would only take time from the work (web/frame_loop.h).
+    // Work runs in the background (signing in, loading the directory, a bulk run, a preview's counts): a
+    // few frames a second show its progress; more would only take time from the work (web/frame_loop.h).
     bool background_work() const;
     std::string state_json() const;    // window.wfadmin.state()
     // Every character the views may draw that the base font lacks (names, UI translations), so the
