@@ -62,6 +62,7 @@ void Directory::clear() {
     by_id_.clear();
     by_email_.clear();
     by_username_.clear();
+    text_indexes_stale_ = true;
     touched_.clear();
     counts_ = {};
     progress_ = {};
@@ -87,9 +88,7 @@ void Directory::reserve(std::size_t rows) {
     if (rows <= rows_.capacity()) return;
     const std::size_t target = std::max(rows, rows_.capacity() * 2);
     rows_.reserve(target);
-    by_id_.reserve(target);   // and the other indexes: rehashing 50,000 keys page after page costs more
-    by_email_.reserve(target);
-    by_username_.reserve(target);
+    by_id_.reserve(target);
 }
 
 void Directory::add_users(const std::vector<wf::User>& users) { add_users(std::vector<wf::User>(users)); }
@@ -181,6 +180,7 @@ void Directory::index_row(RowIndex index) {
     row.email_key = fold(row.user.email);
     row.username_key = fold(row.user.username);
     by_id_[lower_ascii(row.user.id)] = index;
+    if (text_indexes_stale_) return;   // built when first looked up (text_indexes())
     if (!row.email_key.empty()) by_email_[row.email_key].push_back(index);
     if (!row.username_key.empty()) by_username_[row.username_key].push_back(index);
 }
@@ -194,6 +194,7 @@ void Directory::unindex_row(RowIndex index) {
         v.erase(std::remove(v.begin(), v.end(), index), v.end());
         if (v.empty()) map.erase(it);
     };
+    if (text_indexes_stale_) return;
     remove(by_email_, row.email_key);
     remove(by_username_, row.username_key);
 }
@@ -209,6 +210,20 @@ std::string Directory::progress_text() const {
     return thousands(loaded) + " of " + thousands(progress_.expected);
 }
 
+void Directory::text_indexes() const {
+    if (!text_indexes_stale_) return;
+    by_email_.clear();
+    by_username_.clear();
+    by_email_.reserve(rows_.size());
+    by_username_.reserve(rows_.size());
+    for (RowIndex i = 0; i < rows_.size(); ++i) {
+        const UserRow& row = rows_[i];
+        if (!row.email_key.empty()) by_email_[row.email_key].push_back(i);
+        if (!row.username_key.empty()) by_username_[row.username_key].push_back(i);
+    }
+    text_indexes_stale_ = false;
+}
+
 std::optional<RowIndex> Directory::find_id(const std::string& id) const {
     auto it = by_id_.find(lower_ascii(id));
     if (it == by_id_.end()) return std::nullopt;
@@ -216,11 +231,13 @@ std::optional<RowIndex> Directory::find_id(const std::string& id) const {
 }
 
 const std::vector<RowIndex>& Directory::find_email(const std::string& email) const {
+    text_indexes();
     auto it = by_email_.find(fold(email));
     return it == by_email_.end() ? kNoRows : it->second;
 }
 
 const std::vector<RowIndex>& Directory::find_username(const std::string& username) const {
+    text_indexes();
     auto it = by_username_.find(fold(username));
     return it == by_username_.end() ? kNoRows : it->second;
 }

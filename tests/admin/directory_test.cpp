@@ -210,3 +210,21 @@ TEST(Directory, SortingWhilePagesArriveMatchesSortingAllAtOnce) {
             EXPECT_EQ(paged.sorted(paged.all_rows(), c, descending), whole.sorted(whole.all_rows(), c, descending))
                 << "column " << static_cast<int>(c) << (descending ? " descending" : "");
 }
+
+// The email/username indexes are built on the first lookup; after that, changes keep them up to date.
+TEST(Directory, EmailAndUsernameIndexesFollowChangesAfterTheFirstLookup) {
+    Directory d = sample();
+    ASSERT_EQ(d.find_email("EMILE@acme.com").size(), 1u);   // built here
+    wf::User changed = make_user(1, "Émile Zola", "e.zola@acme.com");
+    changed.username = "ezola";
+    d.apply(changed);
+    EXPECT_TRUE(d.find_email("emile@acme.com").empty());
+    EXPECT_EQ(d.find_email("E.Zola@acme.com").size(), 1u);
+    EXPECT_EQ(d.find_username("EZOLA").size(), 1u);
+    d.add_users({make_user(9, "Twin", "e.zola@acme.com")});   // a second row with the same email
+    EXPECT_EQ(d.find_email("e.zola@acme.com").size(), 2u);
+    d.begin_load();   // a new load starts empty
+    EXPECT_TRUE(d.find_email("e.zola@acme.com").empty());
+    d.add_users({make_user(9, "Twin", "e.zola@acme.com")});
+    EXPECT_EQ(d.find_email("e.zola@acme.com").size(), 1u);
+}
