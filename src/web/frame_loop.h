@@ -15,7 +15,7 @@
 
 namespace web::frame_loop {
 
-constexpr double kPacedIntervalMs = 200;
+constexpr double kPacedIntervalMs = 250;
 
 void start(std::function<void()> draw_one_frame);   // draws the first frame at the next animation frame
 void wake();

@@ -38,6 +38,7 @@ struct Range {
     int next_first = 0;        // $$FIRST of the next page to plan
     bool one_short_page = false;   // read in a single page that was not full: that page is the whole range
     bool count_stale = false;  // `high` was lowered after the count (the rest went to a new range): recount
+    size_t continuation = SIZE_MAX;   // that new range: if it counts 0, the count above still holds
     std::map<int, std::pair<std::string, std::string>> spans;   // $$FIRST -> lowest and highest ID on that page
 };
 
@@ -290,19 +291,22 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
             ++r.pages_planned;
             ++progress.pages_total;
         }
-        // Over the cap, the page at the cap goes first: its last ID lets the next range start early.
-        if (ranges[index].count > kMaxQueryResult && queue.size() > queued_before + 1)
+        // At or over the cap, the page at the cap goes first: its last ID lets the next range start early
+        // (and with exactly 50,000 users, its count of 0 is in before the last page: no round trip after it).
+        if (ranges[index].count >= kMaxQueryResult && queue.size() > queued_before + 1)
             std::rotate(queue.begin() + long(queued_before), queue.end() - 1, queue.end());
     }
 
-    void add_range(const Id128& low, const Id128& high, bool verifying) {
+    void add_range(const Id128& low, const Id128& high, bool verifying, bool count_first = false) {
         Range r;
         r.low = low;
         r.high = high;
         r.whole = false;
         r.verifying = verifying;
         ranges.push_back(std::move(r));
-        queue.push_back({Task::Kind::Count, ranges.size() - 1, 0, 1});
+        const Task count{Task::Kind::Count, ranges.size() - 1, 0, 1};
+        if (count_first) queue.push_front(count);
+        else queue.push_back(count);
     }
 
     // Splits a short range at the median of the IDs already merged inside it (so the halves hold similar
@@ -331,11 +335,18 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
         r.high = *last;
         r.whole = false;
         r.count_stale = true;
-        add_range(id_successor(*last), rest_high, false);
+        r.continuation = ranges.size();
+        // Counted before the pages still queued: with exactly 50,000 users it answers 0 while they load, and
+        // the recount at the end (one more round trip) is not needed (range_read).
+        add_range(id_successor(*last), rest_high, false, true);
     }
 
     // All planned pages of a range are in: did offset paging lose anyone?
     void range_read(size_t index) {
+        const size_t rest = ranges[index].continuation;
+        if (ranges[index].count_stale && rest < ranges.size() && ranges[rest].count == 0) {
+            ranges[index].count_stale = false;   // nothing lies after its new end: its count still holds
+        }
         if (ranges[index].count_stale) {   // its end moved: count what it covers now (on_count, verifying)
             ranges[index].count_stale = false;
             ranges[index].verifying = true;

@@ -410,6 +410,9 @@ TEST(DirectoryLoader, ExactlyAtTheCap) {
     ASSERT_TRUE(h.result->ok());
     expect_exactly(h.users(), h.dir.ids);
     EXPECT_EQ(h.dir.searches, 26);   // 25 pages overlapping by one, and the last 25 users
+    // The whole directory, then what lies after the last user the capped query reached (nobody): no recount
+    // of the first 50,000 at the end, which would cost one more round trip after the last page.
+    EXPECT_EQ(h.dir.counts, 2);
 }
 
 TEST(DirectoryLoader, OverTheCapOnAServerThatIgnoresTheSort) {
