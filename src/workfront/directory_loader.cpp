@@ -39,6 +39,7 @@ struct Range {
     bool one_short_page = false;   // read in a single page that was not full: that page is the whole range
     bool count_stale = false;  // `high` was lowered after the count (the rest went to a new range): recount
     size_t continuation = SIZE_MAX;   // that new range: if it counts 0, the count above still holds
+    bool read_on_when_counted = false;   // the first page came back full before the count was in
     std::map<int, std::pair<std::string, std::string>> spans;   // $$FIRST -> lowest and highest ID on that page
 };
 
@@ -98,6 +99,12 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
         verification_requests = 0;
         ranges.assign(1, Range{});
         queue.push_back({Task::Kind::Count, 0, 0, 1});
+        // The first page is needed whatever the count says (an empty directory answers []): ask for it with
+        // the count instead of one round trip later. The count plans the rest (on_count).
+        queue.push_back({Task::Kind::Page, 0, 0, 1});
+        ranges[0].pages_planned = 1;
+        ranges[0].next_first = stride;
+        ++progress.pages_total;
         running = true;
         pump();
     }
@@ -216,7 +223,10 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
         r.count = count;
         if (!r.verifying) {
             if (r.whole) progress.expected = count;
-            if (count > 0) plan_pages(index, pages_for(count));
+            const long long more = count > 0 ? pages_for(count) - r.pages_planned : 0;
+            if (more > 0) plan_pages(index, more);
+            else if (r.read_on_when_counted) plan_pages(index, 1);
+            if (r.pages_planned > 0 && r.pages_done == r.pages_planned) range_read(index);   // all in already
         } else if (merged_in(r) < count) {
             if (count <= options.page_size || !can_split(r)) plan_pages(index, pages_for(count));
             else split(index);
@@ -255,14 +265,18 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
         if (full && task.first + capacity >= kMaxQueryResult) {
             continue_after(task.range, highest);   // more users follow than one query can return
         } else if (full && task.first + stride == r.next_first) {
-            plan_pages(task.range, 1);   // the last page came back full: users were added, so read on
+            // The last page came back full: users were added, so read on (once the count has planned the
+            // pages, for the first page, which is asked for before the count is known).
+            if (r.count >= 0) plan_pages(task.range, 1);
+            else r.read_on_when_counted = true;
         }
         if (on_page && !fresh.empty()) {
             DirectoryLoader::OnPage cb = on_page;
             cb(std::move(fresh));
             if (!current(gen)) return;
         }
-        if (ranges[task.range].pages_done == ranges[task.range].pages_planned) range_read(task.range);
+        const Range& read = ranges[task.range];
+        if (read.count >= 0 && read.pages_done == read.pages_planned) range_read(task.range);
         report_progress();
     }
 

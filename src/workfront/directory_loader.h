@@ -1,4 +1,4 @@
-// wf_directory_loader.h: loads every user: the count first, then pages (ID_Sort=asc) with bounded
+// wf_directory_loader.h: loads every user: the count (with the first page), then pages (ID_Sort=asc) with bounded
 // concurrency. The result is complete and has no duplicates even when the server's order moves between
 // requests: users are merged by ID; neighbouring pages overlap by one user, so a page that starts after the
 // previous page's last user reveals a gap, which is read again as an ID range (ID_Mod=between); and a stretch

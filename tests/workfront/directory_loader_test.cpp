@@ -72,8 +72,10 @@ TEST(DirectoryLoader, CountsThenReadsSortedPages) {
     h.dir.add_random_users(4500);
     h.start();
     EXPECT_TRUE(h.loader->running());
-    ASSERT_EQ(h.transport.pending_count(), 1u) << "the count goes first, alone";
+    // The count, and with it the first page (needed whatever the count says): one round trip saved.
+    ASSERT_EQ(h.transport.pending_count(), 2u) << "the count and the first page";
     EXPECT_EQ(h.transport.sent[0].url, std::string(kApi) + "/user/count");
+    EXPECT_EQ(h.transport.sent[1].url.rfind(std::string(kApi) + "/user/search", 0), 0u) << h.transport.sent[1].url;
     h.run_in_order();
     ASSERT_TRUE(h.result.has_value());
     ASSERT_TRUE(h.result->ok()) << h.result->error().message;
@@ -127,13 +129,31 @@ TEST(DirectoryLoader, PagesAnsweredInRandomOrder) {
     EXPECT_EQ(h.dir.searches, 5);
 }
 
-TEST(DirectoryLoader, EmptyDirectoryNeedsNoPages) {
+TEST(DirectoryLoader, EmptyDirectoryNeedsOnlyTheFirstPage) {
     Harness h;
     h.start();
     h.run_in_order();
     ASSERT_TRUE(h.result->ok());
     EXPECT_TRUE(h.users().empty());
-    EXPECT_EQ(h.dir.searches, 0);
+    EXPECT_EQ(h.dir.searches, 1);   // sent with the count, answered []
+}
+
+// The first page comes back full before the count is in, and the count says exactly one page: users may
+// have been added in between, so the loader reads on, as it does for any last page that comes back full.
+TEST(DirectoryLoader, AFullFirstPageBeforeTheCountStillReadsOn) {
+    Harness h;
+    h.dir.add_random_users(2000);
+    h.dir.before_search = [](wftest::FakeDirectory& d) {   // 5 join just before the first page is read
+        if (d.searches == 0) d.add_random_users(5);
+    };
+    h.start();
+    const wf::Response count = h.dir.respond(h.transport.pending()[0].request);   // 2000: before anyone joined
+    h.transport.respond(1, h.dir.respond(h.transport.pending()[1].request));      // then the page: 2000 of 2005
+    h.transport.respond(0, count);                                                 // the count arrives last
+    h.run_in_order();
+    ASSERT_TRUE(h.result->ok()) << h.result->error().message;
+    expect_exactly(h.users(), h.dir.ids);
+    EXPECT_EQ(h.dir.ids.size(), 2005u);
 }
 
 TEST(DirectoryLoader, AServerThatIgnoresTheSortStillYieldsEveryUserOnce) {
@@ -238,15 +258,15 @@ TEST(DirectoryLoader, GivesUpAfterMaxAttempts) {
     h.start(o);
     const wf::Response busy{429, R"({"error":{"class":"com.attask.common.RateLimitException","message":"Too many"}})", ""};
     for (int attempt = 1; attempt <= 3; ++attempt) {
-        ASSERT_EQ(h.transport.pending_count(), 1u) << "attempt " << attempt;
-        h.transport.respond(0, busy);
+        ASSERT_EQ(h.transport.pending_count(), 2u) << "the count and the first page, attempt " << attempt;
+        while (h.transport.pending_count() > 0) h.transport.respond(0, busy);   // the 3rd failure cancels the other
         h.clock.advance(60'000);
     }
     ASSERT_TRUE(h.result.has_value());
     ASSERT_FALSE(h.result->ok());
     EXPECT_EQ(h.result->error().kind, wf::ErrorKind::Retryable);
     EXPECT_EQ(h.result->error().status, 429);
-    EXPECT_EQ(h.transport.sent.size(), 3u);
+    EXPECT_EQ(h.transport.sent.size(), 6u);
     EXPECT_EQ(h.clock.timers_pending(), 0u);
     EXPECT_FALSE(h.loader->running());
 }
