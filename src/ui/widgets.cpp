@@ -19,6 +19,9 @@ std::string label(const char* text, const std::string& automation_id) {
 namespace {
 
 bool filled_button(const ImVec4& base, const char* label, const ImVec2& size) {
+    // Disabled (inside BeginDisabled), it looks like any disabled button: a faded red "Deactivate 0 users"
+    // still read as a live, dangerous action.
+    if (ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled) return ImGui::Button(label, size);
     ImGui::PushStyleColor(ImGuiCol_Button, base);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::shade(base, 0.88f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::shade(base, 0.76f));
