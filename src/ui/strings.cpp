@@ -216,6 +216,21 @@ const Row kRows[] = {
                           "要立即停用 %s 位使用者嗎？變更會送至 Workfront 並記錄於工作階段記錄，之後可復原。"},
     {S::execute_confirm, "Deactivate %s users", "停用 %s 位使用者"},
     {S::execute_confirm_one, "Deactivate %s user", "停用 %s 位使用者"},
+    {S::reactivate_selected, "Reactivate %s users...", "重新啟用 %s 位使用者..."},
+    {S::reactivate_selected_one, "Reactivate %s user...", "重新啟用 %s 位使用者..."},
+    {S::reactivate_title, "Reactivate users", "重新啟用使用者"},
+    {S::reactivate_body, "Reactivate %s inactive users now? Each one can sign in again and takes a licence again. "
+                         "Each change is sent to Workfront and recorded in the session log; the batch can be undone "
+                         "afterwards.",
+                         "要立即重新啟用 %s 位已停用的使用者嗎？每位使用者都能再次登入，並會再次占用授權。每項變更都會送至 "
+                         "Workfront 並記錄於工作階段記錄，之後可復原此批次。"},
+    {S::reactivate_body_one, "Reactivate %s inactive user now? They can sign in again and take a licence again. "
+                             "The change is sent to Workfront and recorded in the session log; it can be undone "
+                             "afterwards.",
+                             "要立即重新啟用 %s 位已停用的使用者嗎？該使用者能再次登入，並會再次占用授權。變更會送至 "
+                             "Workfront 並記錄於工作階段記錄，之後可復原。"},
+    {S::reactivate_confirm, "Reactivate %s users", "重新啟用 %s 位使用者"},
+    {S::reactivate_confirm_one, "Reactivate %s user", "重新啟用 %s 位使用者"},
     {S::run_title, "Run in progress", "執行中"},
     {S::run_progress, "%s done, %s already in that state, %s failed, %s remaining",
                       "完成 %s，已是該狀態 %s，失敗 %s，剩餘 %s"},

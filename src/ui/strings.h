@@ -54,7 +54,9 @@ enum class S : int {
     // bulk: preview and run
     preview, preview_title, preview_running, preview_open_tasks, preview_open_issues, preview_owned_projects,
     preview_warnings, preview_no_warnings, warning_self, warning_admin, warning_admin_email, warning_already_inactive,
-    warning_open_work, execute, execute_one, execute_title, execute_body, execute_body_one, execute_confirm, execute_confirm_one, run_title, run_progress, run_time_left,
+    warning_open_work, execute, execute_one, execute_title, execute_body, execute_body_one, execute_confirm, execute_confirm_one,
+    reactivate_selected, reactivate_selected_one, reactivate_title, reactivate_body, reactivate_body_one,
+    reactivate_confirm, reactivate_confirm_one, run_title, run_progress, run_time_left,
     cancel_run, run_cancelled, run_skipped_cancelled, run_finished, results_title, col_outcome, col_reason, run_paused, back_to_users,
     show_bulk_panel, retry_failed, undo_batch, undo_title, undo_body, undo_body_reactivated, undo_confirm, export_results,
     preview_summary, preview_col_change, preview_will_change, preview_unknown, execute_open_work_warning,

@@ -148,14 +148,17 @@ void draw_run(ViewContext& ctx, float height) {
 void draw_execute_dialog(ViewContext& ctx) {
     UiState& ui = ctx.ui;
     admin::Model& m = ctx.model;
-    const std::string title = widgets::label(tr(S::execute_title), "execute-dialog");
+    const bool activate = ui.execute_activate;
+    const std::string title = widgets::label(tr(activate ? S::reactivate_title : S::execute_title), "execute-dialog");
     if (!widgets::begin_dialog(title.c_str(), ui.dialog == Dialog::Execute, 520.0f)) return;
-    const long long changeable = selection_changeable(ctx);
+    const long long changeable = activate ? selection_reactivatable(ctx) : selection_changeable(ctx);
     const std::string count = n(changeable);
     const bool one = changeable == 1;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(trf(one ? S::execute_body_one : S::execute_body, count.c_str()).c_str());
-    if (m.preview.active()) {
+    const S body = activate ? (one ? S::reactivate_body_one : S::reactivate_body)
+                            : (one ? S::execute_body_one : S::execute_body);
+    ImGui::TextUnformatted(trf(body, count.c_str()).c_str());
+    if (!activate && m.preview.active()) {
         const admin::PreviewSummary sum = m.preview.summary();
         if (sum.with_open_work > 0)
             widgets::text_coloured(theme::warning(), trf(S::execute_open_work_warning, n(sum.with_open_work).c_str()));
@@ -164,10 +167,14 @@ void draw_execute_dialog(ViewContext& ctx) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    if (widgets::danger_button(widgets::label(trf(one ? S::execute_confirm_one : S::execute_confirm, count.c_str()).c_str(), "confirm").c_str())) {
+    const S confirm = activate ? (one ? S::reactivate_confirm_one : S::reactivate_confirm)
+                               : (one ? S::execute_confirm_one : S::execute_confirm);
+    const std::string confirm_label = widgets::label(trf(confirm, count.c_str()).c_str(), "confirm");
+    // Every selected user goes into the job; those already in the target state are recorded as such.
+    if (activate ? widgets::primary_button(confirm_label.c_str()) : widgets::danger_button(confirm_label.c_str())) {
         ui.dialog = Dialog::None;
         ui.bulk_panel_hidden = false;
-        if (m.runner.start(m.selection.ids(m.directory), false)) m.preview.clear();
+        if (m.runner.start(m.selection.ids(m.directory), activate)) m.preview.clear();
     }
     ImGui::SameLine();
     if (ImGui::Button(widgets::label(tr(S::cancel), "cancel").c_str()) || widgets::escape_pressed())

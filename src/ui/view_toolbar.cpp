@@ -72,10 +72,27 @@ void draw_toolbar(ViewContext& ctx) {
         widgets::label(trf(changeable == 1 ? S::execute_one : S::execute, format::thousands(changeable).c_str()).c_str(),
                        "execute");
     ImGui::BeginDisabled(nothing || read_only || changeable == 0);
-    if (widgets::danger_button(execute_label.c_str())) ui.dialog = Dialog::Execute;
+    if (widgets::danger_button(execute_label.c_str())) {
+        ui.execute_activate = false;
+        ui.dialog = Dialog::Execute;
+    }
     ImGui::EndDisabled();
     if ((nothing || read_only) && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("%s", why);
+    // Reactivating is offered only when the selection holds inactive people (someone offboarded by mistake,
+    // or back from leave): most of the time it would be a second, disabled button.
+    const long long reactivatable = selection_reactivatable(ctx);
+    if (reactivatable > 0) {
+        ImGui::SameLine();
+        const std::string label = widgets::label(
+            trf(reactivatable == 1 ? S::reactivate_selected_one : S::reactivate_selected,
+                format::thousands(reactivatable).c_str()).c_str(),
+            "execute-reactivate");
+        if (widgets::button_unless(read_only, tr(S::problem_read_only), label.c_str())) {
+            ui.execute_activate = true;
+            ui.dialog = Dialog::Execute;
+        }
+    }
     ImGui::EndDisabled();   // job_active
 
     if ((m.preview.active() || m.runner.has_job()) && ui.bulk_panel_hidden) {

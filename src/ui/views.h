@@ -33,6 +33,7 @@ struct UiState {
     bool confirm_target_active = false;
     bool revoke_on_sign_out = false;
     bool bulk_panel_hidden = false;  // the person went back to the table while a preview/run exists
+    bool execute_activate = false;   // the Execute dialog reactivates (the selection's inactive users)
     std::string import_text;
     bool resume_checked = false;     // the saved run was looked at once after this sign-in
     std::string resume_json;
@@ -48,6 +49,7 @@ struct UiState {
         std::map<std::string, admin::LicenceCount> licences;
         std::vector<std::string> licence_types;   // every type present in the directory
         long long changeable = 0;                 // selected users a deactivation would change
+        long long reactivatable = 0;              // selected users who are inactive
         std::size_t protected_count = 0;
         wf::TimeMs refreshed_at = 0;              // when the directory summaries were last recomputed
         wf::TimeMs selection_at = 0;              // selection summaries also refresh every few seconds
@@ -89,6 +91,7 @@ bool bulk_panel_visible(const ViewContext& ctx);
 void sync_text_filter(ViewContext& ctx);
 // Users of the current selection that a deactivation would change (active, not you, not refused before).
 long long selection_changeable(const ViewContext& ctx);
+long long selection_reactivatable(const ViewContext& ctx);
 // Brings ctx.ui.summaries up to date (histogram, licence counts, changeable) when the directory, the filter or
 // the selection moved. The App calls it once per frame before the users screen.
 void refresh_summaries(ViewContext& ctx);

@@ -32,6 +32,7 @@ void sync_text_filter(ViewContext& ctx) {
 }
 
 long long selection_changeable(const ViewContext& ctx) { return ctx.ui.summaries.changeable; }
+long long selection_reactivatable(const ViewContext& ctx) { return ctx.ui.summaries.reactivatable; }
 
 void refresh_summaries(ViewContext& ctx) {
     admin::Model& m = ctx.model;
@@ -58,14 +59,16 @@ void refresh_summaries(ViewContext& ctx) {
     if (directory_moved || selection_moved) {
         const std::vector<std::string> ids = m.selection.ids(m.directory);
         s.licences = admin::licence_summary(m.directory, ids, false);
-        long long changeable = 0;
+        long long changeable = 0, reactivatable = 0;
         const std::string& me = m.session.user().id;
         const auto& refused = m.session.protected_users();
         for (const std::string& id : ids) {
             const wf::User* user = m.directory.user_by_id(id);
             if (user && user->is_active && id != me && refused.count(id) == 0) ++changeable;
+            if (user && !user->is_active) ++reactivatable;
         }
         s.changeable = changeable;
+        s.reactivatable = reactivatable;
     }
     if (directory_moved) {   // a throttled change keeps the old revision, so it is picked up later
         s.refreshed_at = ctx.now;

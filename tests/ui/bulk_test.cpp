@@ -127,6 +127,34 @@ TEST(Bulk, ExecuteAsksNamingTheCountThenRunsWithProgressAndCancel) {
     EXPECT_EQ(s["run"]["remaining"], 0);
 }
 
+// Someone offboarded by mistake, or back from leave: select them, "Reactivate N users...", confirm. Only
+// offered when the selection holds inactive users; active ones in it are recorded as already active.
+TEST(Bulk, ReactivateIsOfferedForInactiveSelectedUsersAndRunsLikeADeactivation) {
+    AppRig rig;
+    rig.sign_in();
+    select_users(rig, {4, 5});   // both active
+    rig.imgui.frames(2);
+    EXPECT_FALSE(rig.imgui.has("execute-reactivate")) << "nothing to reactivate";
+    select_users(rig, {3, 6});   // both inactive (every third user)
+    rig.imgui.frames(2);
+    ASSERT_TRUE(rig.imgui.click("execute-reactivate"));
+    rig.imgui.frames(2);
+    EXPECT_EQ(rig.state()["ui"]["dialog"], "execute");
+    EXPECT_EQ(rig.server.writes, 0) << "nothing is sent before the confirmation";
+    ASSERT_TRUE(rig.imgui.click("confirm"));
+    rig.step(5);
+    const auto s = rig.state();
+    ASSERT_FALSE(s["run"].is_null());
+    EXPECT_EQ(s["run"]["target"], "reactivate");
+    EXPECT_EQ(s["run"]["phase"], "finished");
+    EXPECT_EQ(s["run"]["done"], 2);
+    EXPECT_EQ(s["run"]["already"], 2);   // users 4 and 5 were active already
+    EXPECT_TRUE(rig.server.users[test_id(3)].active);
+    EXPECT_TRUE(rig.server.users[test_id(6)].active);
+    EXPECT_TRUE(rig.server.users[test_id(4)].active);
+    EXPECT_TRUE(rig.imgui.has("undo-batch")) << "the batch can be undone like any other";
+}
+
 TEST(Bulk, ResultsOfferRetryUndoAndExport) {
     AppRig rig;
     rig.sign_in();
