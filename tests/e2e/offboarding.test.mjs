@@ -2,12 +2,12 @@
 // a pasted list of 30 emails (2 unknown) -> import report -> preview (no writes) -> execute with 10% injected 5xx
 // -> all 28 inactive in the demo database -> the downloaded results CSV (UTF-8 BOM, one row per user, outcomes)
 // -> undo brings them back. Then the "no login for 180 days" cohort: filter, select all, preview sends zero
-// writes, execute; the database afterwards is exactly what the filter promised.
+// writes, execute; the database afterwards is exactly what the filter promised; three of them reactivated in bulk.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, startServer } from '../lib/serve.mjs';
-import { clickItem, hasItem, launch, openPage, pasteText, screenshot, state, waitFrames, waitIdle,
+import { SHORTCUT, clickItem, hasItem, launch, openPage, pasteText, screenshot, state, waitFrames, waitIdle,
   waitState } from './lib/browser.mjs';
 import { apiKeyFor, isActiveRow, pageErrors, pasteInto, serverUsers, signInWithPastedKey } from './fixtures/flows.mjs';
 import { parseCsv } from './fixtures/csv.mjs';
@@ -211,6 +211,29 @@ describe('offboarding the "no login for 180 days" cohort', () => {
     for (const r of untouched) assert.equal(isActiveRow(after.get(r.ID)), isActiveRow(r), `${r.emailAddr} untouched`);
     await waitIdle(page);
     await screenshot(page, 'e2e-offboard-cohort-results');
+    assert.deepEqual(pageErrors(page), []);
+  });
+
+  test('three of them were still needed: listed, selected, reactivated in bulk', async () => {
+    const inactive = (await serverUsers(server)).filter((r) => !isActiveRow(r) && r.ID !== DEMO.ownerID).slice(0, 3);
+    assert.equal(inactive.length, 3);
+    await clickItem(page, 'import');
+    await clickItem(page, 'import-text');
+    await waitFrames(page, 1);
+    await page.keyboard.press(`${SHORTCUT}+A`);   // replace the earlier list
+    await pasteText(page, inactive.map((r) => r.emailAddr).join('\n'));
+    await clickItem(page, 'import-apply');
+    await waitState(page, (st) => st.import && st.import.matched === 3 && st.import.alreadyInactive === 3,
+      { what: 'the three matched (inactive)' });
+    await clickItem(page, 'import-select');
+    await waitState(page, (st) => st.selection.count === 3 && st.ui.dialog === 'none', { what: 'the three selected' });
+    await waitIdle(page);
+    await screenshot(page, 'e2e-offboard-reactivate-offered');
+    await server.control.resetStats();
+    await clickItem(page, 'execute-reactivate');
+    const s = await confirmAndWaitRun('reactivate', 3);
+    assert.equal(s.run.done, 3, JSON.stringify(s.run));
+    for (const r of inactive) assert.equal((await server.control.user(r.ID)).isActive, true, `${r.emailAddr} active again`);
     assert.deepEqual(pageErrors(page), []);
   });
 });
