@@ -216,6 +216,9 @@ void Session::fetch_current_user() {
         if (!me) return fail_sign_in(sign_in_problem(me.error(), false));
         finish_sign_in(me.value());
     });
+    // The directory loads with the same credential while Workfront says who it belongs to: one round trip
+    // less before the users appear. A refused credential fails both; fail_sign_in drops the load.
+    load_directory();
 }
 
 void Session::finish_sign_in(const wf::User& me) {
@@ -224,10 +227,12 @@ void Session::finish_sign_in(const wf::User& me) {
     state_ = SessionState::SignedIn;
     if (!me.is_admin) notice_ = kReadOnlyNotice;
     emit(Event::SignedIn);
-    load_directory();
+    if (!loader_) load_directory();   // normally already under way (fetch_current_user)
 }
 
 void Session::fail_sign_in(Problem problem) {
+    loader_.reset();   // it holds a copy of the credential, and its users are not for a signed-out page
+    if (directory_.load_state() != Directory::LoadState::Empty) directory_.clear();
     forget_credential();
     state_ = SessionState::SignedOut;
     last_error_ = std::move(problem);
@@ -342,7 +347,7 @@ void Session::emit(Event event) {
 // ---- the directory ----
 
 void Session::load_directory() {
-    if (state_ != SessionState::SignedIn) return;
+    if (state_ != SessionState::SignedIn && state_ != SessionState::FetchingUser) return;
     wf::DirectoryLoader::Options options;
     options.keep_users = false;   // every page goes straight into the directory, which merges by ID
     loader_ = std::make_unique<wf::DirectoryLoader>(transport_, clock_, endpoint_, auth_, options);

@@ -117,6 +117,38 @@ TEST(SessionSignIn, PastedKeyThatIsWrong) {
     EXPECT_EQ(s.last_error().code, "key_expired");
 }
 
+// Who the key belongs to and the directory are asked for together: one round trip less before users appear.
+TEST(SessionSignIn, TheDirectoryLoadsWhileTheUserIsFetched) {
+    ModelRig rig;
+    Session& s = rig.model.session;
+    ASSERT_TRUE(s.sign_in_with_api_key("acme", "K"));
+    ASSERT_EQ(rig.transport.pending_count(), 3u);   // GET $$USER, the count and the first page
+    EXPECT_NE(rig.transport.sent[0].url.find("/user/$$USER"), std::string::npos);
+    EXPECT_NE(rig.transport.sent[1].url.find("/user/count"), std::string::npos);
+    EXPECT_NE(rig.transport.sent[2].url.find("/user/search"), std::string::npos);
+    EXPECT_EQ(s.screen(), Screen::SignIn);
+    rig.settle();
+    EXPECT_TRUE(s.signed_in());
+    EXPECT_TRUE(rig.model.directory.loaded());
+    EXPECT_EQ(rig.model.directory.counts().total, 12);
+    size_t counts = 0;
+    for (const wf::Request& r : rig.transport.sent) counts += r.url.find("/user/count") != std::string::npos;
+    EXPECT_EQ(counts, 1u) << "signing in does not start a second load";
+}
+
+// A refused key fails the load too: nothing of it stays behind, and nothing keeps running.
+TEST(SessionSignIn, AWrongKeyLeavesNoDirectoryBehind) {
+    ModelRig rig;
+    Session& s = rig.model.session;
+    ASSERT_TRUE(s.sign_in_with_api_key("acme", "old-key"));
+    rig.settle();
+    EXPECT_FALSE(s.signed_in());
+    EXPECT_EQ(s.last_error().code, "key_expired");
+    EXPECT_EQ(rig.model.directory.load_state(), Directory::LoadState::Empty);
+    EXPECT_EQ(rig.model.directory.size(), 0u);
+    EXPECT_FALSE(s.busy());
+}
+
 TEST(SessionSignIn, PastedSessionTokenGoesInTheSessionIdHeader) {
     ModelRig rig;
     rig.server.sessions["tok-123"] = kAdminId;
