@@ -9,6 +9,7 @@ import sys
 import tempfile
 import threading
 import time
+import unittest
 from urllib.parse import urlencode
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -147,6 +148,28 @@ class Serve:
     def users(self, **q):
         return self.control("GET", "users?" + urlencode({k: str(v).lower() if isinstance(v, bool) else v
                                                           for k, v in q.items()}))[1]
+
+
+class ServedUsersCase(unittest.TestCase):
+    """One demo server per test class, with an API key and a pool of active non-admin users that each test takes
+    its own from (take), so tests that change users never meet."""
+    USERS = 400
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = Serve(users=cls.USERS)
+        cls.key = cls.srv.key_for()
+        cls.pool = [u["ID"] for u in cls.srv.users(limit=cls.USERS, special=False, isActive=True, isAdmin=False)]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.cleanup()
+
+    def take(self, n):
+        """The IDs of n active non-admin users no other test uses."""
+        taken, self.pool[:n] = self.pool[:n], []
+        self.assertEqual(len(taken), n)
+        return taken
 
 
 def wait_until(predicate, timeout=5.0):

@@ -8,7 +8,7 @@ import json
 import unittest
 from urllib.parse import urlencode
 
-from .support import Serve, API, OWNER_ID
+from .support import API, OWNER_ID, Serve, ServedUsersCase
 
 USERS = 600
 PAGE_FIELDS = "ID,name,username,emailAddr,isActive,isAdmin,lastLoginDate,licenseType"
@@ -21,21 +21,8 @@ def dumps(data, ascii_only):
     return json.dumps(data, ensure_ascii=ascii_only, separators=(",", ":")).encode()
 
 
-class PagesTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = Serve(users=USERS)
-        cls.key = cls.srv.key_for()
-        cls.pool = [u["ID"] for u in cls.srv.users(limit=USERS, special=False, isActive=True, isAdmin=False)]
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.cleanup()
-
-    def take(self, n):
-        taken, self.pool[:n] = self.pool[:n], []
-        self.assertEqual(len(taken), n)
-        return taken
+class PagesTest(ServedUsersCase):
+    USERS = USERS
 
     def page_target(self, fields=PAGE_FIELDS, limit=2000, first=0):
         query = urlencode({"fields": fields, "ID_Sort": "asc", "$$FIRST": first, "$$LIMIT": limit})

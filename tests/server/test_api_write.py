@@ -5,28 +5,14 @@
 import json
 import unittest
 
-from .support import Serve, ADMIN_ID, OWNER_ID, USER_ID, USER_EMAIL
+from .support import Serve, ADMIN_ID, OWNER_ID, USER_ID, USER_EMAIL, ServedUsersCase
 
 ADMIN_EMAIL_MESSAGE = ("The Admin Email user cannot be deactivated. "
                        "Choose another Admin Email user in Setup first.")
 
 
-class WriteTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = Serve(users=400)
-        cls.key = cls.srv.key_for()
-        cls.pool = cls.srv.users(limit=400, special=False, isActive=True, isAdmin=False)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.cleanup()
-
-    def take(self, n):
-        """n active non-admin users no other test uses."""
-        taken, self.pool[:n] = self.pool[:n], []
-        self.assertEqual(len(taken), n)
-        return [u["ID"] for u in taken]
+class WriteTest(ServedUsersCase):
+    USERS = 400
 
     def put(self, path, updates, key=None, **params):
         return self.srv.api("PUT", path, params=dict(params, updates=json.dumps(updates)), key=key or self.key)
