@@ -95,15 +95,13 @@ void Directory::add_users(const std::vector<wf::User>& users) { add_users(std::v
 
 void Directory::add_users(std::vector<wf::User>&& users) {
     reserve(rows_.size() + users.size());
-    const std::size_t before = rows_.size();
     for (wf::User& u : users) {
         const std::string key = lower_ascii(u.id);
         auto it = by_id_.find(key);
         if (it == by_id_.end()) insert_row(std::move(u));
         else if (!touched_.count(key) && !same_user(rows_[it->second].user, u)) update_row(it->second, u, true);
     }
-    (void)before;   // appended rows are merged into the sort ranks when next asked for (ranks())
-    ++revision_;
+    ++revision_;   // appended rows are merged into the sort ranks when next asked for (ranks())
 }
 
 void Directory::finish_load(const std::vector<wf::User>& users) {
@@ -129,7 +127,7 @@ RowIndex Directory::apply(const wf::User& user) {
     auto it = by_id_.find(key);
     RowIndex index;
     if (it == by_id_.end()) {
-        index = insert_row(user);   // appended: merged into the sort ranks when next asked for
+        index = insert_row(user);
     } else {
         index = it->second;
         update_row(index, user, !user.email.empty() || !user.username.empty());
@@ -171,7 +169,7 @@ RowIndex Directory::insert_row(wf::User user) {
     rows_.push_back(UserRow{std::move(user), {}, {}, {}});
     index_row(index);
     count_row(rows_[index].user, +1);
-    return index;   // the caller drops the sort ranks (once per batch)
+    return index;   // merged into the sort ranks when next asked for (ranks())
 }
 
 void Directory::index_row(RowIndex index) {
@@ -180,7 +178,11 @@ void Directory::index_row(RowIndex index) {
     row.email_key = fold(row.user.email);
     row.username_key = fold(row.user.username);
     by_id_[lower_ascii(row.user.id)] = index;
-    if (text_indexes_stale_) return;   // built when first looked up (text_indexes())
+    if (!text_indexes_stale_) index_text(index);   // else built when first looked up (text_indexes())
+}
+
+void Directory::index_text(RowIndex index) const {
+    const UserRow& row = rows_[index];
     if (!row.email_key.empty()) by_email_[row.email_key].push_back(index);
     if (!row.username_key.empty()) by_username_[row.username_key].push_back(index);
 }
@@ -216,11 +218,7 @@ void Directory::text_indexes() const {
     by_username_.clear();
     by_email_.reserve(rows_.size());
     by_username_.reserve(rows_.size());
-    for (RowIndex i = 0; i < rows_.size(); ++i) {
-        const UserRow& row = rows_[i];
-        if (!row.email_key.empty()) by_email_[row.email_key].push_back(i);
-        if (!row.username_key.empty()) by_username_[row.username_key].push_back(i);
-    }
+    for (RowIndex i = 0; i < rows_.size(); ++i) index_text(i);
     text_indexes_stale_ = false;
 }
 
@@ -257,7 +255,7 @@ const std::vector<std::uint32_t>& Directory::ranks(SortColumn column) const {
     if (rank_cache_.size() != kColumns) rank_cache_.assign(kColumns, {});
     RankCache& cache = rank_cache_[static_cast<int>(column)];
     std::vector<std::uint32_t>& rank = cache.rank;
-    if (rank.size() == rows_.size() && cache.order.size() == rows_.size()) return rank;
+    if (cache.order.size() == rows_.size()) return rank;   // order and rank grow together
     // Rows are only ever appended, so the cached order covers rows 0..k-1: sort the new ones and merge them
     // in, O(n) instead of sorting 50,000 rows again for every page (equal keys share a rank, so their order
     // here does not matter; sorted() keeps them in the order it was given).

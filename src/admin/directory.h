@@ -91,6 +91,7 @@ private:
     // Folded email / username -> rows. Built on the first lookup after a load (a list import), then kept up
     // to date: building them while 50,000 users stream in would cost the load ~100,000 allocations.
     void text_indexes() const;
+    void index_text(RowIndex index) const;
     mutable std::unordered_map<std::string, std::vector<RowIndex>> by_email_;
     mutable std::unordered_map<std::string, std::vector<RowIndex>> by_username_;
     mutable bool text_indexes_stale_ = true;

@@ -357,15 +357,15 @@ struct LoaderState : std::enable_shared_from_this<LoaderState> {
 
     // All planned pages of a range are in: did offset paging lose anyone?
     void range_read(size_t index) {
-        const size_t rest = ranges[index].continuation;
-        if (ranges[index].count_stale && rest < ranges.size() && ranges[rest].count == 0) {
-            ranges[index].count_stale = false;   // nothing lies after its new end: its count still holds
-        }
         if (ranges[index].count_stale) {   // its end moved: count what it covers now (on_count, verifying)
             ranges[index].count_stale = false;
-            ranges[index].verifying = true;
-            queue.push_back({Task::Kind::Count, index, 0, 1});
-            return;
+            const size_t rest = ranges[index].continuation;
+            const bool nothing_after = rest < ranges.size() && ranges[rest].count == 0;   // the count still holds
+            if (!nothing_after) {
+                ranges[index].verifying = true;
+                queue.push_back({Task::Kind::Count, index, 0, 1});
+                return;
+            }
         }
         std::vector<std::pair<Id128, Id128>> gaps;   // between a page's last user and the next page's first
         const std::pair<std::string, std::string>* previous = nullptr;
