@@ -199,11 +199,6 @@ bool App::animating() const {
            m.preview.running() || running;
 }
 
-bool App::background_work() const {
-    // Everything animating() animates is waiting on the network: a spinner or a progress bar.
-    return animating();
-}
-
 std::string App::state_json() const {
     Impl& s = *impl_;
     std::string json = admin::state_json(s.model);

@@ -32,10 +32,7 @@ public:
     App(wf::Transport& transport, wf::Clock& clock, wf::Random& random, Platform& platform, AppConfig config);
     ~App();
     void frame();                      // draws every view for this frame
-    bool animating() const;            // something on screen moves by itself: keep drawing frames
-    // Work runs in the background (signing in, loading the directory, a bulk run, a preview's counts): a
-    // few frames a second show its progress; more would only take time from the work (web/frame_loop.h).
-    bool background_work() const;
+    bool animating() const;            // something moves by itself (a wait): frames at a pace (web/frame_loop.h)
     std::string state_json() const;    // window.wfadmin.state()
     // Every character the views may draw that the base font lacks (names, UI translations), so the
     // platform can rasterise just those CJK glyphs. `version` changes whenever the set grows.

@@ -24,8 +24,7 @@ struct Loop {
     int frames = 0;
     long late_timer = 0;
     int late_stage = 0;
-    bool paced = false;
-    bool urgent = false;       // input since the last frames: draw at once even when paced
+    bool urgent = false;       // input since the last frames: draw at once even while animating
     double last_draw_ms = 0;
     long pace_timer = 0;
 };
@@ -60,8 +59,8 @@ void on_pace_timer(void*) {
 void request() {
     Loop& l = loop();
     if (l.request_pending || l.pace_timer || !l.draw) return;
-    const double wait = l.last_draw_ms + kPacedIntervalMs - emscripten_get_now();
-    if (l.paced && !l.urgent && wait > 1) {
+    const double wait = l.last_draw_ms + kAnimationIntervalMs - emscripten_get_now();
+    if (l.animating && !l.urgent && wait > 1) {
         l.pace_timer = emscripten_set_timeout(on_pace_timer, wait, nullptr);
         return;
     }
@@ -93,7 +92,7 @@ void start(std::function<void()> draw_one_frame) {
 void wake() {
     Loop& l = loop();
     l.urgent = true;
-    if (l.pace_timer) {   // input does not wait for the pace
+    if (l.pace_timer) {   // input does not wait for the animation's pace
         emscripten_clear_timeout(l.pace_timer);
         l.pace_timer = 0;
     }
@@ -106,20 +105,16 @@ void wake() {
 
 void wake_for_activity() {
     Loop& l = loop();
-    if (!l.paced) return wake();
-    want_frames(1);   // the next paced frame shows it; the work keeps the page animating anyway
+    if (!l.animating) return wake();
+    want_frames(1);   // the next animation frame shows it
 }
 
 void set_animating(bool animating) {
-    loop().animating = animating;
-    if (animating) request();
-}
-
-void set_paced(bool paced) {
     Loop& l = loop();
-    const bool ended = l.paced && !paced;
-    l.paced = paced;
-    if (ended) wake();   // the work is over: the usual settle frames, now unpaced
+    const bool ended = l.animating && !animating;
+    l.animating = animating;
+    if (ended) wake();   // the wait is over: the usual settle frames, at once
+    if (animating) request();
 }
 
 void draw_now() {

@@ -88,7 +88,6 @@ void draw_frame() {
     web::input::update_cursor();
     web::text_input::after_frame();
     web::input::frame_done();
-    web::frame_loop::set_paced(g_app->background_work());
     web::frame_loop::set_animating(g_app->animating());
     // ImGui spreads fast input over frames (a key and its character, or a click, per frame: "trickling"):
     // keep drawing until every queued event has been seen, or fast typing would wait for the next event.
