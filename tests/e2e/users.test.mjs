@@ -137,12 +137,12 @@ describe('users screen', () => {
     await changeUser(page, 'deactivate', { ID: DEMO.ownerID, emailAddr: DEMO.ownerEmail });
     const s = await waitState(page, (st) => logFor(st, DEMO.ownerID).length > 0 && !st.busy, { what: 'refusal logged' });
     assert.equal(isActiveRow(await server.control.user(DEMO.ownerID)), true, 'still active on the server');
+    await waitIdle(page);   // the answer lands while the frame on screen may still show the confirmation over the row
     assert.equal(await hasItem(page, `deactivate-${DEMO.ownerID}`), true, 'the row is unchanged');
     const entry = logFor(s, DEMO.ownerID).at(-1);
     assert.equal(entry.outcome, 'failed');
     assert.match(entry.message, /Admin Email user cannot be deactivated/);
     assert.match(errorText(s), /Admin Email/, `the error shown carries the server's reason: ${errorText(s)}`);
-    await waitIdle(page);
     await screenshot(page, 'e2e-users-admin-email-refused');
     await clearFilter(page);
   });
@@ -160,9 +160,9 @@ describe('users screen', () => {
       assert.equal(logFor(s, user.ID).at(-1).outcome, 'failed');
       assert.ok(errorText(s).length > 0, 'an error is shown');
       assert.deepEqual(s.counts, before.counts, 'counts unchanged');
+      await waitIdle(page);   // as above: the row is drawn again once the confirmation is gone
       assert.equal(await hasItem(page, `deactivate-${user.ID}`), true, 'the row still offers Deactivate');
       assert.equal(isActiveRow(await server.control.user(user.ID)), true, 'still active on the server');
-      await waitIdle(page);
       await screenshot(page, 'e2e-users-server-error');
     } finally {
       await server.control.faults({});
