@@ -54,6 +54,8 @@ class DemoApi:
             return 200, {"data": {"objects": {c: {"objCode": c, "name": o.label} for c, o in schema.OBJECTS.items()}}}
         if head == "batch" and len(parts) == 1:
             self.stats.count("%s batch" % method, False)
+            if req.inside_batch:   # decided on the decoded path, so /%62atch is a batch too
+                raise bad_param("A batch cannot contain another batch", "uri")
             return self._batch(req, req.path[: m.start(3)])
         obj = schema.lookup(parts[0])
         if obj is None:
@@ -108,11 +110,10 @@ class DemoApi:
             results = []
             for uri in uris:
                 path, _, query_string = uri.partition("?")
-                if path.lstrip("/").split("/")[0].lower() == "batch":
-                    raise bad_param("A batch cannot contain another batch", "uri")
                 params = parse_qsl(query_string, keep_blank_values=True) + credentials
                 method = (next((v for k, v in params if k == "method"), None) or "GET").upper()
-                sub = type(req)(method, base + "/" + path.lstrip("/"), params, None, req.header_map())
+                sub = type(req)(method, base + "/" + path.lstrip("/"), params, None, req.header_map(),
+                                inside_batch=True)
                 data = self.handle(sub)[1]["data"]
                 results.append({"data": data.objects() if isinstance(data, query.Page) else data})
             return results
