@@ -4,12 +4,14 @@
   python3 serve.py [--root build/web/site] [--host 127.0.0.1] [--port 8000 | --port 0]
                    [--db build/demo/demo.sqlite3] [--reset-demo] [--demo-users 250] [--seed 1] [--no-demo]
                    [--upstream URL] [--proxy-timeout 30] [--proxy-deadline 50] [--request-deadline 120]
+                   [--tls-cert FILE --tls-key FILE] [--tenant NAME ...] [--config FILE]
                    [--test-control] [--quiet]
                    [--latency-ms N] [--error-rate R] [--error-status S] [--drop-rate R] [--fault-seed N]
                    [--max-concurrent N]
 
 Python 3.11 standard library only. The pieces live in server/: app (HTTP), static (the page), demo + query +
-edits + auth + seed + store + schema (the demo tenant in SQLite), proxy (other tenants), faults, stats, control
+edits + auth + seed + store + schema (the demo tenant in SQLite), proxy (other tenants), deployment (the page's
+config.json: tenants, default domain, API version), faults, stats, control
 (/__test__/..., only with --test-control), logs (one redacted line per request) and allocator (malloc tuning).
 Workfront sends no CORS headers, so the page calls this server, which answers the demo tenant itself and forwards
 other tenants' API calls to their Workfront host (never anywhere else).
@@ -18,10 +20,11 @@ import argparse
 import os
 import re
 import signal
+import ssl
 import sys
 import time
 
-from server import allocator, app, auth, faults, logs, proxy, seed, stats, store
+from server import allocator, app, auth, deployment, faults, logs, proxy, seed, stats, store
 from server.demo import DemoApi
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -45,6 +48,11 @@ def parse_args(argv):
                    help="seconds a proxied call may take in all (default %(default)g)")
     p.add_argument("--request-deadline", type=float, default=app.REQUEST_DEADLINE,
                    help="seconds for a request to arrive once it has started (default %(default)g)")
+    p.add_argument("--tls-cert", help="serve HTTPS with this PEM certificate (chain) file; needs --tls-key")
+    p.add_argument("--tls-key", help="the certificate's PEM private key file")
+    p.add_argument("--tenant", action="append", default=[],
+                   help="work only with this Workfront tenant (acme for acme.my.workfront.com); repeatable")
+    p.add_argument("--config", help="the page's deployment config (default: config.json in --root, if there)")
     p.add_argument("--test-control", action="store_true", help="enable /__test__/... (tests only)")
     p.add_argument("--quiet", action="store_true", help="no per-request log lines")
     p.add_argument("--latency-ms", type=int, default=0, help="fault: delay every API answer")
@@ -56,6 +64,8 @@ def parse_args(argv):
     args = p.parse_args(argv)
     if args.demo_users is not None and args.demo_users < 4:
         p.error("--demo-users must be at least 4 (the fixed demo accounts)")
+    if bool(args.tls_cert) != bool(args.tls_key):
+        p.error("--tls-cert and --tls-key go together")
     return args
 
 
@@ -72,6 +82,18 @@ def app_version(root):
             return m.group(1) if m else "dev"
     except OSError:
         return "dev"
+
+
+def tls_context(cert, key):
+    """A server-side TLS context (TLS 1.2 and later, the ssl module's default ciphers) for the certificate."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    try:
+        context.load_cert_chain(cert, key)
+    except (OSError, ssl.SSLError) as e:
+        raise ValueError("cannot use the certificate %s with the key %s (%s)" % (cert, key, getattr(e, "reason", None)
+                                                                             or e.strerror or e)) from None
+    return context
 
 
 def open_demo(args, log):
@@ -112,6 +134,9 @@ def main(argv=None):
         upstream = proxy.Upstream(args.upstream, args.proxy_timeout, deadline=args.proxy_deadline)
         if not args.request_deadline > 0:
             raise ValueError("--request-deadline must be more than 0 seconds")
+        config = deployment.build(args.config or os.path.join(args.root, "config.json"), bool(args.config),
+                                  args.tenant)
+        tls = tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
     except ValueError as e:
         print("serve.py: %s" % e, file=sys.stderr)
         return 2
@@ -124,7 +149,8 @@ def main(argv=None):
     try:
         server = app.Server((args.host, args.port), root=args.root, store=st, demo=demo, stats=counters,
                             upstream=upstream, faults=fault_state, log=log, test_control=args.test_control,
-                            version=app_version(args.root), request_deadline=args.request_deadline)
+                            version=app_version(args.root), request_deadline=args.request_deadline,
+                            deployment=config, tls=tls)
     except OSError as e:
         print("serve.py: cannot listen on %s:%d (%s); try another --port, or --port 0" % (args.host, args.port,
                                                                                         e.strerror), file=sys.stderr)
@@ -142,7 +168,9 @@ def main(argv=None):
         log.say("test control endpoints are ON (/__test__/...): for tests only")
     if args.upstream and not args.quiet:
         log.say("proxy: every non-demo tenant goes to %s" % args.upstream)
-    log.say("serving on http://%s:%d/" % (("[%s]" % host) if ":" in host else host, port))
+    if config.get("tenants") and not args.quiet:
+        log.say("proxy: only the tenant%s %s" % ("s" if len(config["tenants"]) > 1 else "", ", ".join(config["tenants"])))
+    log.say("serving on %s://%s:%d/" % ("https" if tls else "http", ("[%s]" % host) if ":" in host else host, port))
 
     def stop(signum, frame):
         raise KeyboardInterrupt

@@ -67,6 +67,13 @@ wf_add_page(wfadmin "${WF_WEB_SOURCES}")
 target_link_libraries(wfadmin PRIVATE wf_ui)
 set_target_properties(wfadmin PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WF_SITE_DIR}")
 
+# ---- last, over the whole site: content-hashed names (index.html rewritten to them), config.json, .gz/.br ----
+add_custom_target(wfadmin_site ALL
+  COMMAND ${WF_PYTHON} "${CMAKE_SOURCE_DIR}/scripts/lib/site_assets.py" "${WF_SITE_DIR}"
+          "${CMAKE_SOURCE_DIR}/web/index.html"
+  COMMENT "Hashing and precompressing the page's files" VERBATIM)
+add_dependencies(wfadmin_site wfadmin wfadmin_fonts wfadmin_static)
+
 # Developer aid: -DWFADMIN_WEB_SCRATCH_APP=/path/app.cpp builds the same platform layer against a throw-away
 # ui::App (kept outside the repository) into <build>/scratch-site, to try the platform without the views.
 set(WFADMIN_WEB_SCRATCH_APP "" CACHE FILEPATH "a throw-away ui::App implementation for platform development")

@@ -1,10 +1,12 @@
 # app.py: the HTTP side of serve.py. One handler for everything: /attask/... (the demo instance, or the proxy
-# for other tenants, with injected faults), /wfadmin/config.json, /__test__/... (only with --test-control) and the
-# static page. Every answer carries the security headers; none carries CORS headers. Every error answer, down to
-# a request that breaks HTTP itself, is JSON in Workfront's error shape.
+# for other tenants, with injected faults), the page's config.json (also at /wfadmin/config.json), /__test__/...
+# (only with --test-control) and the static page, over HTTP or (with a certificate) HTTPS. Every answer carries the
+# security headers (and HSTS under TLS); none carries CORS headers. Every error answer, down to a request that
+# breaks HTTP itself, is JSON in Workfront's error shape.
 import ipaddress
 import os
 import socket
+import ssl
 import time
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +23,8 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 's
 SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
                     "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
                     "Cross-Origin-Resource-Policy": "same-origin", "Cross-Origin-Opener-Policy": "same-origin"}
+HSTS = "max-age=31536000"   # no includeSubDomains: other intranet hosts under the same name may still be plain HTTP
+CONFIG_PATHS = ("/config.json", "/wfadmin/config.json")
 JSON_TYPE = "application/json;charset=UTF-8"
 MAX_BODY = proxy.MAX_REQUEST_BODY
 REQUEST_DEADLINE = 120.0   # seconds for a request's line, headers and body once its first byte is in
@@ -70,6 +74,17 @@ class Handler(BaseHTTPRequestHandler):
         super().setup()
         self.rfile = httpbody.DeadlineReader(self.rfile, self.connection, self.timeout, self.server.request_deadline)
 
+    def handle(self):
+        if isinstance(self.connection, ssl.SSLSocket):
+            # The TLS handshake happens here, in this connection's own thread (with its timeout), not in the
+            # accepting thread, where one slow or silent client would hold up every other.
+            try:
+                self.connection.do_handshake()
+            except (ssl.SSLError, OSError):
+                self.close_connection = True
+                return
+        super().handle()
+
     def parse_request(self):
         if not super().parse_request():
             return False
@@ -112,6 +127,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         for k, v in SECURITY_HEADERS.items():
             self.send_header(k, v)
+        if self.server.tls:
+            self.send_header("Strict-Transport-Security", HSTS)
         if hasattr(self, "_started"):   # the work so far, wall clock and this thread's CPU (devtools show it)
             wall, cpu = self._started
             self.send_header("Server-Timing", "app;dur=%.1f, cpu;dur=%.1f" % (
@@ -195,7 +212,7 @@ class Handler(BaseHTTPRequestHandler):
                 self._control(split)
             else:
                 self._read_body()   # keep the connection in step even if a GET came with a body
-                if path == "/wfadmin/config.json":
+                if path in CONFIG_PATHS:
                     self._config()
                 else:
                     self._static(path)
@@ -260,8 +277,15 @@ class Handler(BaseHTTPRequestHandler):
         self._send(status, headers, body, self.command == "HEAD")
 
     def _config(self):
-        self._send_json(200, {"demo": self.server.demo is not None, "demoDomain": "demo",
-                              "version": self.server.version})
+        """The deployment config (server/deployment.py) with what this server adds: demo mode and version.
+        Revalidated on every load (no-cache), as index.html is, so a changed tenant list reaches every browser."""
+        if self.command not in ("GET", "HEAD"):
+            self._send(405, {"Allow": "GET, HEAD", "Content-Type": "text/plain; charset=utf-8"}, b"405 Method Not Allowed\n")
+            return
+        data = dict(self.server.deployment, demo=self.server.demo is not None, version=self.server.version)
+        if self.server.demo is not None:
+            data["demoDomain"] = "demo"
+        self._send_json(200, data, {"Cache-Control": "no-cache"})
 
     def _control(self, split):
         body = self._read_body()
@@ -286,7 +310,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if to_demo and srv.demo is None:
                 raise proxy.refused("The demo instance is off (serve.py --no-demo): give X-Workfront-Host.")
-            host = None if to_demo else proxy.check_host(raw_host)
+            host = None if to_demo else proxy.check_tenant(proxy.check_host(raw_host), srv.tenants)
         except WFError as e:
             self._note = "(proxy refused)" if e.wf_class == errors.PROXY_REFUSED else ""
             self._send_json(e.status, e.body())
@@ -379,11 +403,20 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(self, address, *, root, store, demo, stats, upstream, faults, log, test_control, version,
-                 request_deadline=REQUEST_DEADLINE):
+                 request_deadline=REQUEST_DEADLINE, deployment=None, tls=None):
         self.root, self.store, self.demo, self.stats, self.upstream = root, store, demo, stats, upstream
+        self.deployment = deployment or {}
+        self.tenants = tuple(self.deployment.get("tenants") or ())   # empty: every Workfront tenant
+        self.tls = tls   # an ssl.SSLContext, or None for plain HTTP
         self.request_deadline = request_deadline
         self.faults, self.log, self.test_control, self.version = faults, log, test_control, version
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.loopback = address[0] in ("localhost", "::1") or address[0].startswith("127.")
         super().__init__(address, Handler)
+
+    def get_request(self):
+        sock, address = super().get_request()
+        if self.tls is not None:
+            sock = self.tls.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+        return sock, address

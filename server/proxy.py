@@ -36,6 +36,27 @@ def unreachable(message, status=502):
     return WFError(status, errors.PROXY_UNREACHABLE, message, "wfadmin.proxy.unreachable", "Workfront unreachable")
 
 
+def tenant_name(raw):
+    """The tenant of a --tenant value: a bare name ("acme") or one of its Workfront hosts; ValueError if neither."""
+    text = (raw or "").strip().lower()
+    m = _WORKFRONT_HOST.match(text) or re.match(r"^(%s)$" % _TENANT, text)
+    if not m or m.group(1).startswith("xn--") or not text.isascii():
+        raise ValueError("--tenant %r is not a Workfront tenant name (like acme, for acme.my.workfront.com)" % raw)
+    return m.group(1)
+
+
+def check_tenant(host, allowed):
+    """`host` (already a checked Workfront host) when its tenant is one of `allowed` (or nothing is locked), else a
+    ProxyRefused error that names the tenants this server serves."""
+    tenant = _WORKFRONT_HOST.match(host).group(1)
+    if not allowed or tenant in allowed:
+        return host
+    raise WFError(403, errors.PROXY_REFUSED,
+                  "This wfadmin server only works with the Workfront tenant%s %s; %s is not one of them."
+                  % ("s" if len(allowed) > 1 else "", ", ".join(allowed), host),
+                  "wfadmin.proxy.tenant", "Tenant not allowed", list(allowed))
+
+
 def check_host(raw):
     """The lower-cased host when `raw` is a real Workfront host name, else a ProxyRefused error."""
     host = (raw or "").strip()

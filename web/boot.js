@@ -1,7 +1,10 @@
 // boot.js: starts the page and exposes window.wfadmin.
-//  [X] Reads ?domain= and ?lang= (else navigator.language), and fetches /wfadmin/config.json (404 or any
-//      failure = not demo mode) while the wasm downloads; main() starts only when both are there
+//  [X] Reads ?domain= and ?lang= (else navigator.language), and fetches config.json beside the page (the
+//      deployment config: allowed tenants, default domain, API version; demo mode from serve.py; 404 or any
+//      failure = today's defaults) while the wasm downloads; main() starts only when both are there
 //      (a run dependency), and reads the result from Module.wfadminConfig.
+//  [X] The build gives the wasm and fonts content-hashed names (scripts/lib/site_assets.py), listed in
+//      <meta name="wfadmin-assets">: Module.locateFile and Module.wfadminAssetUrl map the plain names to them.
 //  [X] The loading indicator stays until the first frame; fatal errors (no WebGL2, wasm failure) replace it.
 //  [X] window.wfadmin: itemRect(id), state(), frames(), fontsReady(), missingGlyphs(), atlas(), firstFrameMs,
 //      ready(), config.
@@ -16,19 +19,53 @@
     demo: false,
     demoDomain: '',
     version: '',
+    tenants: '',      // comma-separated allowed tenants; empty: any Workfront tenant
+    apiVersion: '',   // empty: the page's built-in default
     mac: isMac,
   };
 
-  var configReady = fetch('/wfadmin/config.json', { cache: 'no-store', credentials: 'same-origin' })
+  var assets = {};
+  var assetList = document.querySelector('meta[name="wfadmin-assets"]');
+  try {
+    if (assetList) assets = JSON.parse(assetList.getAttribute('content')) || {};
+  } catch (e) { assets = {}; }
+  function assetUrl(path) {
+    return Object.prototype.hasOwnProperty.call(assets, path) ? assets[path] : path;
+  }
+
+  var TENANT = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+  function tenantName(value) {
+    if (typeof value !== 'string') return '';
+    var name = value.trim().toLowerCase();
+    return TENANT.test(name) && name.indexOf('xn--') !== 0 ? name : '';
+  }
+
+  // Untrusted like any answer: only well-formed values are taken, the rest keeps today's defaults.
+  function applyConfig(c) {
+    if (!c || typeof c !== 'object') return;
+    if (c.demo === true) {
+      config.demo = true;
+      config.demoDomain = tenantName(c.demoDomain) || 'demo';
+    }
+    if (typeof c.version === 'string') config.version = c.version.slice(0, 40);
+    if (Array.isArray(c.tenants)) {
+      var tenants = [];
+      c.tenants.slice(0, 100).forEach(function (t) {
+        var name = tenantName(t);
+        if (name && tenants.indexOf(name) < 0) tenants.push(name);
+      });
+      config.tenants = tenants.join(',');
+    }
+    if (!config.domain && tenantName(c.defaultDomain)) config.domain = tenantName(c.defaultDomain);
+    if (typeof c.apiVersion === 'string' && /^v?[0-9]{1,3}(\.[0-9]{1,3})?$/.test(c.apiVersion)) {
+      config.apiVersion = c.apiVersion;
+    }
+  }
+
+  var configReady = fetch('config.json', { cache: 'no-cache', credentials: 'same-origin' })
     .then(function (r) { return r.ok ? r.json() : null; })
     .catch(function () { return null; })
-    .then(function (c) {
-      if (c && c.demo === true) {
-        config.demo = true;
-        config.demoDomain = typeof c.demoDomain === 'string' ? c.demoDomain : 'demo';
-      }
-      if (c && typeof c.version === 'string') config.version = c.version;
-    });
+    .then(applyConfig);
 
   function showFailure(message) {
     var loading = document.getElementById('loading');
@@ -41,6 +78,8 @@
   var Module = window.Module = {
     canvas: document.getElementById('canvas'),
     wfadminConfig: config,
+    locateFile: function (path, prefix) { return prefix + assetUrl(path); },
+    wfadminAssetUrl: assetUrl,
     preRun: [function () {
       Module.addRunDependency('wfadmin-config');
       configReady.then(function () { Module.removeRunDependency('wfadmin-config'); });

@@ -84,12 +84,13 @@ deps_npm() {
 }
 
 deps_install() {
-  deps_apt emscripten nlohmann-json3-dev libgtest-dev cmake g++ make fonts-noto-core fonts-noto-cjk fonttools ca-certificates
+  deps_apt emscripten nlohmann-json3-dev libgtest-dev cmake g++ make fonts-noto-core fonts-noto-cjk fonttools ca-certificates \
+    brotli
   # The machine image brings its own Node.js 20 and npm; fall back to Debian's only where there is none.
   command -v node >/dev/null && command -v npm >/dev/null || deps_apt nodejs npm
   deps_imgui
   if [ "${1:-}" = test ]; then
-    deps_apt chromium
+    deps_apt chromium nginx
     deps_npm
   fi
 }

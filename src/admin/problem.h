@@ -10,7 +10,7 @@ struct Problem {
     // "wrong_password", "sso_only", "key_expired", "invalid_domain", "not_workfront", "unreachable",
     // "proxy_missing", "network", "permission", "not_found", "refused", "server", "malformed",
     // "read_only", "self", "busy", "invalid_version", "missing_fields", "unknown_user", "signed_out",
-    // "revoke_failed", "other_host"
+    // "revoke_failed", "other_host", "tenant_not_allowed"
     std::string code;
     std::string message;         // plain English: what happened and what to do
     std::string server_message;  // Workfront's own words, when it said something

@@ -1,6 +1,7 @@
 // admin/session.cpp: the sign-in state machine, the credential, and the commands that need it (see session.h).
 #include "admin/session.h"
 
+#include <algorithm>
 #include <cctype>
 #include "admin/text_fold.h"
 
@@ -66,6 +67,16 @@ bool Session::set_api_version(const std::string& version) {
     return true;
 }
 
+void Session::set_allowed_tenants(std::vector<std::string> tenants) {
+    // Each as the tenant it names ("ACME", "acme.my.workfront.com" -> "acme"); what names no tenant is dropped.
+    allowed_tenants_.clear();
+    for (const std::string& t : tenants) {
+        wf::Result<wf::Host> host = wf::resolve_host(t);
+        if (host && std::find(allowed_tenants_.begin(), allowed_tenants_.end(), host->tenant) == allowed_tenants_.end())
+            allowed_tenants_.push_back(host->tenant);
+    }
+}
+
 Screen Session::screen() const {
     switch (state_) {
         case SessionState::NeedsGenerateConfirmation: return Screen::ConfirmGenerate;
@@ -96,6 +107,16 @@ bool Session::begin_sign_in(const std::string& domain, SignInMethod method) {
     wf::Result<wf::Host> host = wf::resolve_host(domain);
     if (!host) {
         last_error_ = {"invalid_domain", host.error().message, ""};
+        return false;
+    }
+    if (!allowed_tenants_.empty() &&
+        std::find(allowed_tenants_.begin(), allowed_tenants_.end(), host->tenant) == allowed_tenants_.end()) {
+        std::string list;
+        for (const std::string& t : allowed_tenants_) list += (list.empty() ? "" : ", ") + t;
+        last_error_ = {"tenant_not_allowed",
+                       "This page is set up for the Workfront tenant" + std::string(allowed_tenants_.size() > 1 ? "s " : " ") +
+                           list + " only; " + host->name + " is not one of them.",
+                       ""};
         return false;
     }
     endpoint_ = wf::Endpoint{host.value(), api_version_};

@@ -18,6 +18,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 #include "admin/audit_log.h"
 #include "admin/directory.h"
 #include "admin/problem.h"
@@ -64,6 +65,10 @@ public:
     // "21.0", "21" or "v21" (normalised to "21.0"). Applies to the next sign-in. False when not a version.
     bool set_api_version(const std::string& version);
     const std::string& api_version() const { return api_version_; }
+    // The tenants this deployment works with ("acme" for acme.my.workfront.com and its other hosts); a sign-in
+    // to any other is refused before anything is sent. Empty (the default): every Workfront tenant.
+    void set_allowed_tenants(std::vector<std::string> tenants);
+    const std::vector<std::string>& allowed_tenants() const { return allowed_tenants_; }
 
     // ---- sign-in (each returns false, with last_error(), when refused before sending) ----
     // `password` is taken by value and wiped when no longer needed; the caller wipes its own buffer.
@@ -134,6 +139,7 @@ private:
     AuditLog& log_;
 
     std::string api_version_ = wf::kDefaultApiVersion;
+    std::vector<std::string> allowed_tenants_;
     SessionState state_ = SessionState::SignedOut;
     SignInMethod method_ = SignInMethod::Password;
     wf::Endpoint endpoint_;

@@ -13,6 +13,7 @@
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "workfront/host.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -147,6 +148,15 @@ App::App(wf::Transport& transport, wf::Clock& clock, wf::Random& random, Platfor
     Impl& s = *impl_;
     set_language(language_from_tag(s.config.language));
     s.ui.domain = s.config.domain;
+    if (!s.config.api_version.empty()) s.ui.version = s.config.api_version;
+    admin::Session& session = s.model.session;
+    session.set_allowed_tenants(s.config.tenants);
+    const std::vector<std::string>& tenants = session.allowed_tenants();
+    if (!tenants.empty()) {   // the domain is one of the offered tenants (a ?domain= for another is not)
+        const wf::Result<wf::Host> typed = wf::resolve_host(s.ui.domain);
+        s.ui.domain = typed && std::find(tenants.begin(), tenants.end(), typed->tenant) != tenants.end()
+                          ? typed->tenant : tenants.front();
+    }
     s.glyphs.add(all_ui_text());
     s.subscription = s.model.session.subscribe([this](admin::Session::Event e) { impl_->on_session_event(e); });
     // The interrupted-run record lives in the browser's storage: IDs and outcomes only, never a credential.

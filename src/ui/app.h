@@ -4,6 +4,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 #include "workfront/clock.h"
 #include "workfront/transport.h"
 
@@ -25,6 +26,10 @@ struct AppConfig {
     std::string domain;        // pre-filled domain (?domain=, or "demo" in demo mode)
     bool demo_mode = false;    // the page is served by serve.py with its demo Workfront
     std::string language;      // "en" or "zh-TW" (from navigator.language or ?lang=)
+    // From the deployment's config.json: the only tenants to offer (empty: any, typed in), and the API version
+    // to start with (empty: the built-in default).
+    std::vector<std::string> tenants;
+    std::string api_version;
 };
 
 class App {

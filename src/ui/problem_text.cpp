@@ -27,6 +27,7 @@ const CodeText kCodes[] = {
     {"invalid_version", S::problem_invalid_version}, {"missing_fields", S::problem_missing_fields},
     {"unknown_user", S::problem_unknown_user},     {"signed_out", S::problem_signed_out},
     {"revoke_failed", S::problem_revoke_failed},   {"other_host", S::problem_other_host},
+    {"tenant_not_allowed", S::problem_tenant_not_allowed},
 };
 
 const char* translated(const std::string& code) {

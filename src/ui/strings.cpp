@@ -40,8 +40,8 @@ const Row kRows[] = {
     {S::password_note, "Your password is sent once, to fetch your API key, and is then wiped from memory.",
                        "密碼只會傳送一次以取得 API 金鑰，之後即從記憶體清除。"},
     {S::apikey_label, "API key", "API 金鑰"},
-    {S::apikey_note, "Find or create it in Workfront under your profile, or ask another administrator.",
-                     "可在 Workfront 個人設定中取得，或請其他管理員提供。"},
+    {S::apikey_note, "In Workfront: Setup > System > Customer Info > API Key Settings, or ask another administrator.",
+                     "在 Workfront 的「設定 > 系統 > 客戶資訊 > API 金鑰設定」中取得，或請其他管理員提供。"},
     {S::session_label, "Session ID or token", "工作階段 ID 或權杖"},
     {S::session_note, "For SSO and Adobe IMS sign-in: paste a session ID or an OAuth2 access token.",
                       "適用於 SSO 與 Adobe IMS 登入：貼上工作階段 ID 或 OAuth2 存取權杖。"},
@@ -295,6 +295,7 @@ const Row kRows[] = {
     {S::problem_revoke_failed, "The API key could not be revoked; you were signed out anyway.", "無法撤銷 API 金鑰，但您已登出。"},
     {S::problem_other_host, "This run belongs to another Workfront domain: sign in there to resume it.", "此執行屬於另一個 Workfront 網域：請登入該網域以繼續。"},
     {S::problem_server_said, "Workfront said: %s", "Workfront 回應：%s"},
+    {S::problem_tenant_not_allowed, "This page is set up for other Workfront domains only.", "此頁面只適用於其他 Workfront 網域。"},
 };
 // clang-format on
 

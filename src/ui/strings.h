@@ -68,6 +68,7 @@ enum class S : int {
     problem_not_found, problem_refused, problem_server, problem_malformed, problem_read_only, problem_self,
     problem_busy, problem_invalid_version, problem_missing_fields, problem_unknown_user, problem_signed_out,
     problem_revoke_failed, problem_other_host, problem_server_said,
+    problem_tenant_not_allowed,
     Count
 };
 

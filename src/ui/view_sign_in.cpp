@@ -3,6 +3,8 @@
 // form as soon as they have been handed to the model.
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "admin/text_fold.h"
 #include "imgui.h"
@@ -60,6 +62,31 @@ void submit(ViewContext& ctx) {
     }
 }
 
+// Up to six tenants side by side as radio buttons (###tenant-<name>), more in a combo (###tenant).
+void draw_tenant_choice(const std::vector<std::string>& tenants, std::string& domain) {
+    constexpr size_t kRadioLimit = 6;
+    if (tenants.size() <= kRadioLimit) {
+        for (size_t i = 0; i < tenants.size(); ++i) {
+            const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                                ImGui::CalcTextSize(tenants[i].c_str()).x;
+            if (i > 0) {
+                ImGui::SameLine();
+                if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+            }
+            if (ImGui::RadioButton(widgets::label(tenants[i].c_str(), "tenant-" + tenants[i]).c_str(),
+                                   domain == tenants[i]))
+                domain = tenants[i];
+        }
+        return;
+    }
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo(widgets::label("", "tenant").c_str(), domain.c_str())) {
+        for (const std::string& t : tenants)
+            if (ImGui::Selectable(widgets::label(t.c_str(), "tenant-" + t).c_str(), domain == t)) domain = t;
+        ImGui::EndCombo();
+    }
+}
+
 bool field_label(const char* text) {
     ImGui::TextUnformatted(text);
     return true;
@@ -105,14 +132,20 @@ void draw_sign_in(ViewContext& ctx) {
     const ImGuiInputTextFlags enter = ImGuiInputTextFlags_EnterReturnsTrue;
     bool go = false;
 
-    // Domain, with where it leads (or why not) right under it.
+    // Domain, with where it leads (or why not) right under it; a deployment locked to some tenants offers
+    // just those (config.json), one to choose instead of a field to type in.
     field_label(tr(S::domain_label));
-    ImGui::SetNextItemWidth(-1);
-    if (ui.focus_first_field) {
-        ImGui::SetKeyboardFocusHere();
-        ui.focus_first_field = false;
+    const std::vector<std::string>& tenants = session.allowed_tenants();
+    if (!tenants.empty()) {
+        draw_tenant_choice(tenants, ui.domain);
+    } else {
+        ImGui::SetNextItemWidth(-1);
+        if (ui.focus_first_field) {
+            ImGui::SetKeyboardFocusHere();
+            ui.focus_first_field = false;
+        }
+        go |= widgets::input_text(widgets::label("", "domain").c_str(), ui.domain, enter, tr(S::domain_hint));
     }
-    go |= widgets::input_text(widgets::label("", "domain").c_str(), ui.domain, enter, tr(S::domain_hint));
     if (admin::trim(ui.domain).empty()) {
         widgets::text_muted(tr(S::domain_empty));
     } else {

@@ -1,13 +1,14 @@
 // main.cpp: the page. Wires the browser platform (src/web) to the admin page (ui::App):
 //   ImGui context and io configuration (no imgui.ini, no cursor blink: an idle page draws nothing),
 //   canvas size and devicePixelRatio, WebGL2 renderer, input, hidden textarea, fonts, transport, clock,
-//   window.wfadmin, and the on-demand frame loop. boot.js has already read ?domain= / ?lang= and
-//   /wfadmin/config.json into Module.wfadminConfig before main() runs.
+//   window.wfadmin, and the on-demand frame loop. boot.js has already read ?domain= / ?lang= and the
+//   deployment's config.json (tenants, API version, demo mode) into Module.wfadminConfig before main() runs.
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h"   // ImGuiContext::InputEventsQueue
@@ -36,6 +37,16 @@ EM_JS(char*, wf_js_config_string, (const char* name), {
     return out;
 });
 
+// A malloc'd copy of the URL the build gave the site file `path` (a content-hashed name), or `path` itself.
+EM_JS(char*, wf_js_asset_url, (const char* path), {
+    var name = UTF8ToString(path);
+    var mapped = Module['wfadminAssetUrl'] ? String(Module['wfadminAssetUrl'](name)) : name;
+    var size = lengthBytesUTF8(mapped) + 1;
+    var out = _malloc(size);
+    stringToUTF8(mapped, out, size);
+    return out;
+});
+
 EM_JS(void, wf_js_first_frame, (), {
     var hook = Module['wfadminFirstFrame'];
     if (hook) hook();
@@ -55,6 +66,27 @@ std::string config_string(const char* name) {
     char* value = wf_js_config_string(name);
     std::string out(value ? value : "");
     std::free(value);
+    return out;
+}
+
+std::string asset_url(const char* path) {
+    char* value = wf_js_asset_url(path);
+    std::string out(value ? value : path);
+    std::free(value);
+    return out;
+}
+
+// "acme,beta" -> {"acme", "beta"} (boot.js has already checked each name).
+std::vector<std::string> config_list(const char* name) {
+    std::vector<std::string> out;
+    const std::string text = config_string(name);
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
     return out;
 }
 
@@ -95,7 +127,7 @@ void draw_frame() {
 
     if (web::frame_loop::frames_drawn() == 0) {   // this is the first frame
         wf_js_first_frame();
-        web::fonts::start_cjk_download(kCjkFontUrl);
+        web::fonts::start_cjk_download(asset_url(kCjkFontUrl).c_str());
     }
 }
 
@@ -130,6 +162,10 @@ int main() {
     config.domain = config_string("domain");
     if (config.domain.empty() && config.demo_mode) config.domain = config_string("demoDomain");
     config.language = ui::language_tag(ui::language_from_tag(config_string("lang")));
+    config.tenants = config_list("tenants");
+    // The demo tenant stays reachable beside a deployment's own (serve.py answers it itself).
+    if (config.demo_mode && !config.tenants.empty()) config.tenants.push_back(config_string("demoDomain"));
+    config.api_version = config_string("apiVersion");
 
     // Everything below lives as long as the page (the runtime never exits).
     auto* transport = new web::FetchTransport(web::frame_loop::wake_for_activity);

@@ -164,6 +164,31 @@ TEST(SessionSignIn, RefusedBeforeSendingWithPlainReasons) {
     EXPECT_TRUE(rig.transport.sent.empty());
 }
 
+TEST(SessionSignIn, AllowedTenantsLockTheDomain) {
+    ModelRig rig;
+    Session& s = rig.model.session;
+    s.set_allowed_tenants({" ACME ", "beta.my.workfront.com", "acme", "not a tenant!"});
+    EXPECT_EQ(s.allowed_tenants(), (std::vector<std::string>{"acme", "beta"}));
+    for (const char* other : {"gamma", "gamma.my.workfront.com", "acmex.my.workfront.com"}) {
+        EXPECT_FALSE(s.sign_in_with_password(other, "ann@acme.com", "pw")) << other;
+        EXPECT_EQ(s.last_error().code, "tenant_not_allowed");
+        EXPECT_NE(s.last_error().message.find("acme, beta"), std::string::npos) << s.last_error().message;
+    }
+    EXPECT_FALSE(s.sign_in_with_api_key("evil.example.com", "K"));
+    EXPECT_EQ(s.last_error().code, "invalid_domain");   // not Workfront at all says so first
+    EXPECT_TRUE(rig.transport.sent.empty());
+    ASSERT_TRUE(s.sign_in_with_api_key("https://ACME.my.workfront.com/", "K"));
+    rig.settle();
+    EXPECT_TRUE(s.signed_in());
+
+    ModelRig other;   // every Workfront host of an allowed tenant is that tenant; unlocked, any tenant goes
+    other.model.session.set_allowed_tenants({"acme"});
+    EXPECT_TRUE(other.model.session.sign_in_with_api_key("acme.sb01.workfront.adobe.com", "K"));
+    EXPECT_NE(other.transport.sent.at(0).url.find("https://acme.sb01.workfront.adobe.com/"), std::string::npos);
+    ModelRig open;
+    EXPECT_TRUE(open.model.session.sign_in_with_api_key("gamma", "K"));
+}
+
 TEST(SessionSignIn, NetworkAndProxyProblems) {
     struct Case {
         wf::Response response;

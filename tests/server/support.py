@@ -36,7 +36,9 @@ class Response:
 class Serve:
     """One serve.py process. Use as a context manager or call stop()."""
 
-    def __init__(self, users=60, args=(), root=None, db=None, test_control=True, quiet=True, timeout=60):
+    def __init__(self, users=60, args=(), root=None, db=None, test_control=True, quiet=True, timeout=60,
+                 tls_context=None):
+        self.tls_context = tls_context   # for HTTPS: an ssl context that trusts the server's certificate
         self.tmp = tempfile.mkdtemp(prefix="wfadmin-test-")
         self.db = db or os.path.join(self.tmp, "demo.sqlite3")
         self.root = root or os.path.join(self.tmp, "site")
@@ -63,7 +65,7 @@ class Serve:
     def _read(self):
         for line in self.proc.stdout:
             self.lines.append(line)
-            if line.startswith("serving on http://"):
+            if line.startswith(("serving on http://", "serving on https://")):
                 self.port = int(line.strip().rstrip("/").rsplit(":", 1)[1])
                 self._ready.set()
         self._ready.set()
@@ -95,7 +97,10 @@ class Serve:
 
     # ---- requests ----
     def request(self, method, target, body=None, headers=None, timeout=30):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        if self.tls_context is not None:
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout, context=self.tls_context)
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
             skip_host = any(k.lower() == "host" for k in (headers or {}))
             conn.putrequest(method, target, skip_host=skip_host, skip_accept_encoding=True)
@@ -172,6 +177,17 @@ class ServedUsersCase(unittest.TestCase):
         taken, self.pool[:n] = self.pool[:n], []
         self.assertEqual(len(taken), n)
         return taken
+
+
+def self_signed_certificate(folder, name="localhost"):
+    """(certificate, key) paths of a fresh self-signed certificate for `name` and 127.0.0.1, made with the
+    openssl command-line tool (no private key is ever kept in the repository)."""
+    cert, key = os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-days", "2", "-subj", "/CN=%s" % name, "-keyout", key, "-out", cert,
+                    "-addext", "subjectAltName=DNS:%s,IP:127.0.0.1" % name],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return cert, key
 
 
 def raw_exchange(port, data, timeout=10, keep_open=False):
