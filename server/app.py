@@ -206,7 +206,7 @@ class Handler(BaseHTTPRequestHandler):
             elif not self._host_allowed():
                 self.close_connection = True
                 self._send_error(http_error(421, errors.BAD_REQUEST, "This server answers only to its own address."))
-            elif path.lower().startswith("/attask/"):
+            elif path.lower().startswith("/attask/") or path == proxy.TOKEN_PATH:
                 self._api(split)
             elif path.startswith("/__test__/") and self.server.test_control:
                 self._control(split)

@@ -14,6 +14,7 @@ from . import location as location_rules
 from .errors import WFError
 
 DEMO_HOST = "demo.my.workfront.com"
+TOKEN_PATH = "/integrations/oauth2/api/v1/token"   # the OAuth2 code and refresh exchange, forwarded like the API
 _TENANT = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _WORKFRONT_HOST = re.compile(r"^(%s)\.(?:my|preview|sb01|sb02)\.workfront(?:\.adobe)?\.com$" % _TENANT)
 MAX_REQUEST_BODY = 10 * 1024 * 1024
