@@ -111,7 +111,7 @@ def read_body(reader, headers, max_body):
         if encoding.lower() != "chunked":
             raise BadBody("Transfer-Encoding %s is not supported (only chunked)." % encoding[:40], 501)
         return _read_chunked(reader, max_body)
-    if length is None or length == "":
+    if length is None:
         return b""
     if not _LENGTH.match(length):
         raise BadBody("Content-Length must be a number of bytes.")
