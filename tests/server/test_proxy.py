@@ -48,7 +48,18 @@ class FakeWorkfront(BaseHTTPRequestHandler):
         if route == "cut":   # closes after 10 of 100 promised bytes
             return self.cut_off(("Content-Length", "100"), b'{"data":[]')
         if route == "cutchunked":   # one chunk, then the connection closes without the last chunk
-            return self.cut_off(("Transfer-Encoding", "chunked"), b"a\r\n{\"data\":[]}\r\n")
+            return self.cut_off(("Transfer-Encoding", "chunked"), b"b\r\n{\"data\":[]}\r\n")
+        if route == "negchunk":   # a chunk size of -1, then data that does not end (for 1.5 s)
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            try:
+                self.wfile.write(b"-1\r\n" + b"x" * 100_000)
+                time.sleep(1.5)
+            except OSError:
+                pass
+            self.close_connection = True
+            return
         if route == "invalid":
             err = {"error": {"class": errors.ILLEGAL_ARG, "message": "bad", "title": "",
                              "msgKey": "", "attributes": [], "code": 422}}
@@ -276,6 +287,11 @@ class ProxyTest(unittest.TestCase):
             with self.subTest(route=route):
                 self.assert_error(self.call("acme.my.workfront.com", "/user/" + route), 502, UNREACHABLE,
                                   "before its answer was complete")
+
+    def test_bad_chunk_sizes_from_upstream_are_502_at_once(self):
+        start = time.monotonic()
+        self.assert_error(self.call("acme.my.workfront.com", "/user/negchunk"), 502, UNREACHABLE, "not valid HTTP")
+        self.assertLess(time.monotonic() - start, 1.2, "the proxy must not read on to the end of the stream")
 
     def test_zz_log_has_no_tracebacks(self):   # last: unittest runs tests in name order
         self.assertNotIn("Traceback", self.srv.output())
