@@ -9,10 +9,12 @@
                    [--latency-ms N] [--error-rate R] [--error-status S] [--drop-rate R] [--fault-seed N]
                    [--max-concurrent N]
 
-Python 3.11 standard library only. The pieces live in server/: app (HTTP), static (the page), demo + query +
-edits + auth + seed + store + schema (the demo tenant in SQLite), proxy (other tenants), deployment (the page's
-config.json: tenants, default domain, API version), faults, stats, control
-(/__test__/..., only with --test-control), logs (one redacted line per request) and allocator (malloc tuning).
+Python 3.11 standard library only. The pieces live in server/: app (HTTP), httpbody (strict request framing and
+the per-request deadline), static (the page), demo + query + edits + auth + seed + store + schema (the demo tenant
+in SQLite), proxy + location (other tenants; how a browser reads a redirect), deployment (the page's config.json:
+tenants, default domain, API version), errors + wfjson (Workfront-shaped
+errors, bounded JSON in, strict JSON out), faults, stats, control (/__test__/..., only with --test-control), logs
+(one redacted line per request) and allocator (malloc tuning).
 Workfront sends no CORS headers, so the page calls this server, which answers the demo tenant itself and forwards
 other tenants' API calls to their Workfront host (never anywhere else).
 """

@@ -20,9 +20,9 @@ class BadBody(Exception):
     """The body's framing is wrong (bad Content-Length or chunk size, two framings, cut short); the connection
     cannot be trusted to be in step any more."""
 
-    def __init__(self, message, status=400):
+    def __init__(self, message, status=400, cut_short=False):
         super().__init__(message)
-        self.message, self.status = message, status
+        self.message, self.status, self.cut_short = message, status, cut_short
 
 
 class RequestTimeout(TimeoutError):
@@ -110,8 +110,8 @@ def read_body(reader, headers, max_body):
             raise BadBody("A request cannot have both Content-Length and Transfer-Encoding.")
         if encoding.lower() != "chunked":
             raise BadBody("Transfer-Encoding %s is not supported (only chunked)." % encoding[:40], 501)
-        return _read_chunked(reader, max_body)
-    if length is None or length == "":
+        return read_chunked(reader, max_body)
+    if length is None:
         return b""
     if not _LENGTH.match(length):
         raise BadBody("Content-Length must be a number of bytes.")
@@ -120,18 +120,21 @@ def read_body(reader, headers, max_body):
         raise BodyTooLarge()
     body = reader.read(size)
     if len(body) < size:
-        raise BadBody("The request body ended after %d of %d bytes." % (len(body), size))
+        raise BadBody("The request body ended after %d of %d bytes." % (len(body), size), cut_short=True)
     return body
 
 
 def _line(reader, what):
     line = reader.readline(MAX_LINE + 1)
     if not line.endswith(b"\n"):
-        raise BadBody("The %s %s." % (what, "is too long" if len(line) > MAX_LINE else "was cut short"))
+        if len(line) > MAX_LINE:
+            raise BadBody("The %s is too long." % what)
+        raise BadBody("The %s was cut short." % what, cut_short=True)
     return line
 
 
-def _read_chunked(reader, max_body):
+def read_chunked(reader, max_body):
+    """A chunked body from `reader` (readline(limit) and read(n), a DeadlineReader or a buffered socket file)."""
     chunks, total = [], 0
     while True:
         m = _CHUNK_SIZE.match(_line(reader, "chunk size line"))
@@ -144,8 +147,10 @@ def _read_chunked(reader, max_body):
         if total > max_body:
             raise BodyTooLarge()
         chunk = reader.read(size)
-        if len(chunk) < size or _line(reader, "chunk") not in (b"\r\n", b"\n"):
-            raise BadBody("A chunk was cut short or longer than its size.")
+        if len(chunk) < size:
+            raise BadBody("A chunk was cut short.", cut_short=True)
+        if _line(reader, "chunk") not in (b"\r\n", b"\n"):
+            raise BadBody("A chunk is longer than its size.")
         chunks.append(chunk)
     trailer = 0
     while True:   # trailer fields are read and dropped

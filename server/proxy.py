@@ -9,7 +9,7 @@ import ssl
 import threading
 from urllib.parse import urlsplit
 
-from . import errors
+from . import errors, httpbody
 from . import location as location_rules
 from .errors import WFError
 
@@ -169,13 +169,23 @@ class Upstream:
             conn.putheader("Content-Length", str(len(body or b"")))
         conn.endheaders(body)
         resp = conn.getresponse()
-        data = resp.read(self.max_response + 1)
+        if resp.chunked and resp.length is None and method.upper() != "HEAD":
+            # Read here, strictly: http.client takes a chunk size of -1 as "read to the end", without a bound.
+            try:
+                data = httpbody.read_chunked(resp.fp, self.max_response)
+            except httpbody.BodyTooLarge:
+                raise self._too_large() from None
+            except httpbody.BadBody as e:
+                if e.cut_short:
+                    raise http.client.IncompleteRead(b"") from None
+                raise http.client.HTTPException(e.message) from None
+            resp.close()
+        else:
+            data = resp.read(self.max_response + 1)
         if len(data) > self.max_response:
-            raise unreachable("Workfront's answer was larger than %d bytes." % self.max_response)
+            raise self._too_large()
         if resp.length:   # the connection closed before Content-Length bytes came
             raise http.client.IncompleteRead(data, resp.length)
-        if resp.chunked and not resp.isclosed():   # the last chunk has not come (read() stopped at the limit)
-            raise http.client.IncompleteRead(data)
         headers = {k: v for k, v in resp.getheaders() if k.lower() in _FORWARD_RESPONSE}
         return resp.status, headers, resp.getheader("Location"), data
 
@@ -194,6 +204,9 @@ class Upstream:
         if isinstance(e, (http.client.HTTPException, ValueError)):
             return unreachable("%s sent an answer that is not valid HTTP (%s)." % (host, e.__class__.__name__))
         return unreachable("%s could not be reached (%s)." % (host, e.__class__.__name__))
+
+    def _too_large(self):
+        return unreachable("Workfront's answer was larger than %d bytes." % self.max_response)
 
     def _late(self, host):
         return unreachable("%s did not finish answering within %g seconds." % (host, self.deadline), 504)

@@ -39,17 +39,18 @@ class FakeWorkfront(BaseHTTPRequestHandler):
         if route == "drip":   # a whole answer, one byte every 0.25 s: each read is quick, the answer is not
             return self.drip(b'{"data":[' + b" " * 40 + b"]}", 0.25)
         if route == "cut":   # closes after 10 of 100 promised bytes
-            self.send_response(200)
-            self.send_header("Content-Length", "100")
-            self.end_headers()
-            self.wfile.write(b'{"data":[]')
-            self.close_connection = True
-            return
+            return self.cut_off(("Content-Length", "100"), b'{"data":[]')
         if route == "cutchunked":   # one chunk, then the connection closes without the last chunk
+            return self.cut_off(("Transfer-Encoding", "chunked"), b"b\r\n{\"data\":[]}\r\n")
+        if route == "negchunk":   # a chunk size of -1, then data that does not end (for 1.5 s)
             self.send_response(200)
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
-            self.wfile.write(b"a\r\n{\"data\":[]}\r\n")
+            try:
+                self.wfile.write(b"-1\r\n" + b"x" * 100_000)
+                time.sleep(1.5)
+            except OSError:
+                pass
             self.close_connection = True
             return
         if route == "invalid":
@@ -66,6 +67,14 @@ class FakeWorkfront(BaseHTTPRequestHandler):
             payload = gzip.compress(payload)
             extra["Content-Encoding"] = "gzip"
         self.reply(200, payload, extra)
+
+    def cut_off(self, framing, sent):
+        """A 200 whose body ends early: the connection closes after `sent`."""
+        self.send_response(200)
+        self.send_header(*framing)
+        self.end_headers()
+        self.wfile.write(sent)
+        self.close_connection = True
 
     def drip(self, body, pause):
         self.send_response(200)

@@ -2,7 +2,6 @@
 # dates beyond year 9999, huge LIKE patterns, thousands of OR groups or sort terms) are 422
 # IllegalArgumentExceptions, never a 500 with a traceback; no answer carries NaN or Infinity; a batch cannot
 # hide another batch behind percent-encoding.
-import json
 import unittest
 from urllib.parse import quote, urlencode
 

@@ -101,6 +101,11 @@ class ProxyTest(ProxyCases, unittest.TestCase):
                 self.assert_error(self.call("acme.my.workfront.com", "/user/" + route), 502, UNREACHABLE,
                                   "before its answer was complete")
 
+    def test_bad_chunk_sizes_from_upstream_are_502_at_once(self):
+        start = time.monotonic()
+        self.assert_error(self.call("acme.my.workfront.com", "/user/negchunk"), 502, UNREACHABLE, "not valid HTTP")
+        self.assertLess(time.monotonic() - start, 1.2, "the proxy must not read on to the end of the stream")
+
     def test_zz_log_has_no_tracebacks(self):   # last: unittest runs tests in name order
         self.assertNotIn("Traceback", self.srv.output())
 
