@@ -49,7 +49,6 @@ EM_JS(void, wf_js_fatal, (const char* message), {
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
-constexpr const char* kCjkFontUrl = "fonts/cjk-tc.otf";
 
 std::string config_string(const char* name) {
     char* value = wf_js_config_string(name);
@@ -93,10 +92,7 @@ void draw_frame() {
     // keep drawing until every queued event has been seen, or fast typing would wait for the next event.
     if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) web::frame_loop::wake();
 
-    if (web::frame_loop::frames_drawn() == 0) {   // this is the first frame
-        wf_js_first_frame();
-        web::fonts::start_cjk_download(kCjkFontUrl);
-    }
+    if (web::frame_loop::frames_drawn() == 0) wf_js_first_frame();   // this is the first frame
 }
 
 }  // namespace
