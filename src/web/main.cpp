@@ -91,6 +91,13 @@ void draw_frame() {
     // ImGui spreads fast input over frames (a key and its character, or a click, per frame: "trickling"):
     // keep drawing until every queued event has been seen, or fast typing would wait for the next event.
     if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) web::frame_loop::wake();
+    // A window that sizes itself to its content (the sign-in card, a dialog) is measured in a hidden frame and
+    // drawn in the next: draw that next frame now rather than when some input happens to come.
+    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+        if (window->Active && (window->HiddenFramesCanSkipItems > 0 || window->HiddenFramesCannotSkipItems > 0)) {
+            web::frame_loop::wake();
+            break;
+        }
 
     if (web::frame_loop::frames_drawn() == 0) wf_js_first_frame();   // this is the first frame
 }

@@ -1,0 +1,10 @@
+import { startServer } from './lib/serve.mjs';
+import { launch, openPage, screenshot, waitIdle } from './e2e/lib/browser.mjs';
+const server = await startServer({ users: 250 });
+const browser = await launch();
+const page = await openPage(browser, `${server.url}/?lang=en`, { dpr: 1 });
+await waitIdle(page);
+console.log(page.consoleMessages.slice(0, 20));
+console.log(await page.evaluate(() => [window.wfadmin.atlas(), window.wfadmin.missingGlyphs(), window.wfadmin.firstFrameMs, window.wfadmin.itemRect('auth-apikey'), window.wfadmin.itemRect('signin')]));
+await screenshot(page, 'probe-signin');
+await browser.close(); await server.stop();
