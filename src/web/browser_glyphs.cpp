@@ -13,7 +13,7 @@ namespace {
 
 // Draws cps[0..n) and the reference .notdef (cell n) into cells of `cell` x `cell` pixels, pen at
 // (origin_x, baseline) of each cell. Writes each cell's coverage to pixels[i * cell * cell ...] and
-// metrics[2 * i] = present (1/0), metrics[2 * i + 1] = advance in pixels.
+// metrics[2 * i] = present (1/0), metrics[2 * i + 1] = advance in pixels. `px` is the em size.
 EM_JS(void, wf_js_rasterise_glyphs, (const unsigned* cps, int n, float px, int cell, int origin_x, int baseline,
                                     unsigned char* pixels, float* metrics), {
     var canvas = Module['wfGlyphCanvas'];
@@ -29,11 +29,19 @@ EM_JS(void, wf_js_rasterise_glyphs, (const unsigned* cps, int n, float px, int c
     g.textBaseline = 'alphabetic';
     g.textAlign = 'left';
     g.fillStyle = '#000';
+    // A combining mark alone would be drawn on a dotted circle (the shaper's stand-in for a missing base):
+    // it is drawn after a no-break space instead, which shapers accept as a base and which has no ink.
+    // Built from character codes: EM_JS source loses its backslashes, and Emscripten 3.1.6's JS parser
+    // predates \p{} in regular expression literals.
+    var NBSP = String.fromCharCode(0xA0);
+    var isMark = new RegExp('^' + String.fromCharCode(92) + 'p{M}$', 'u');
+    var nbsp = g.measureText(NBSP).width;
     var texts = [];
     for (var i = 0; i <= n; i++) {
         var text = String.fromCodePoint(i < n ? HEAPU32[(cps >> 2) + i] : 0x10FFFD);
-        texts.push(text);
-        g.fillText(text, (i % cols) * cell + origin_x, Math.floor(i / cols) * cell + baseline);
+        var mark = isMark.test(text);
+        texts.push(mark ? NBSP + text : text);
+        g.fillText(texts[i], (i % cols) * cell + origin_x - (mark ? nbsp : 0), Math.floor(i / cols) * cell + baseline);
     }
     var data = g.getImageData(0, 0, canvas.width, canvas.height).data;
     var stride = canvas.width * 4;
@@ -47,7 +55,7 @@ EM_JS(void, wf_js_rasterise_glyphs, (const unsigned* cps, int n, float px, int c
                 if (a !== 0 && (data[p] | data[p + 1] | data[p + 2]) !== 0) {
                     // A colour glyph (emoji): keep its shape legible in one colour, dark parts opaque.
                     var lum = (0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2]) * 255 / a / 255;
-                    a = Math.round(a * (1 - 0.65 * Math.min(1, lum)));
+                    a = Math.round(a * (1 - 0.5 * Math.min(1, lum)));
                 }
                 out[y * cell + x] = a;
             }
@@ -59,7 +67,7 @@ EM_JS(void, wf_js_rasterise_glyphs, (const unsigned* cps, int n, float px, int c
     for (var i = 0; i < n; i++) {
         var out = HEAPU8.subarray(pixels + i * size, pixels + (i + 1) * size);
         cellAlpha(i, out);
-        var width = g.measureText(texts[i]).width;
+        var width = g.measureText(texts[i]).width - (texts[i].length > 1 && texts[i][0] === NBSP ? nbsp : 0);
         var same = width === notdefWidth;
         for (var k = 0; same && k < size; k++) same = out[k] === notdef[k];
         HEAPF32[(metrics >> 2) + 2 * i] = same ? 0 : 1;

@@ -21,7 +21,7 @@ struct Bitmap {
     std::vector<unsigned char> alpha;   // width * height coverage (colour glyphs: darker = more opaque)
 };
 
-// Rasterises `code_points` at `pixel_size` (the font's size in device pixels). Synchronous: system fonts
+// Rasterises `code_points` at `pixel_size` (the em, in device pixels). Synchronous: system fonts
 // need no loading. In the order given.
 std::vector<Bitmap> rasterise(const std::u32string& code_points, float pixel_size);
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
@@ -72,6 +73,27 @@ bool drawable_character(char32_t c) {
     return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
 }
 
+// ImGui sizes a font by its line (hhea ascender - descender = the pixel size), the browser by its em: the em,
+// in pixels, of the embedded font at `px`, so that the browser's glyphs match the Latin ones in size.
+float em_pixels(float px) {
+    const unsigned char* font = kLatinFontData;
+    const auto u16 = [&](std::size_t at) { return static_cast<unsigned>(font[at] << 8 | font[at + 1]); };
+    const auto table = [&](const char* tag) -> std::size_t {
+        const unsigned count = u16(4);
+        for (unsigned i = 0; i < count; ++i) {
+            const std::size_t record = 12 + 16 * i;
+            if (std::memcmp(font + record, tag, 4) == 0)
+                return static_cast<std::size_t>(u16(record + 8)) << 16 | u16(record + 10);
+        }
+        return 0;
+    };
+    const std::size_t head = table("head"), hhea = table("hhea");
+    if (!head || !hhea) return px;
+    const int units_per_em = static_cast<int>(u16(head + 18));
+    const int line = static_cast<std::int16_t>(u16(hhea + 4)) - static_cast<std::int16_t>(u16(hhea + 6));
+    return line > 0 ? px * static_cast<float>(units_per_em) / static_cast<float>(line) : px;
+}
+
 // Adds every character of `text` the Latin font lacks to the browser's list; true when it grew.
 bool request(const std::u32string& text) {
     Fonts& f = state();
@@ -92,7 +114,7 @@ void rasterise_new() {
         if (!f.bitmaps.count(c)) todo.push_back(c);
     if (todo.empty()) return;
     const double started = emscripten_get_now();
-    for (browser_glyphs::Bitmap& b : browser_glyphs::rasterise(todo, kFontSizeCss * f.dpr)) {
+    for (browser_glyphs::Bitmap& b : browser_glyphs::rasterise(todo, em_pixels(kFontSizeCss * f.dpr))) {
         if (!b.present) f.absent.insert(b.code_point);
         f.bitmaps[b.code_point] = std::move(b);
     }
