@@ -41,6 +41,7 @@ struct Fonts {
     std::unordered_map<char32_t, browser_glyphs::Bitmap> bitmaps;   // at `dpr`; absent ones too
     std::unordered_set<char32_t> absent;             // no font on this system has them: drawn as a box
     bool dirty = false;                              // `browser` grew since the last build
+    bool browser_built = false;                      // the atlas holds the browser's glyphs
     unsigned seen_version = ~0u;
     double last_build_ms = -1e9;
     double last_build_duration_ms = 0;
@@ -139,6 +140,21 @@ browser_glyphs::Bitmap box_bitmap(float px) {
     return b;
 }
 
+// The subset has no GPOS (ImGui does not position marks): a zero-width combining accent (a decomposed "Zoë",
+// a Russian stress mark) would sit after its letter. Centred over the space of an average lower-case letter
+// before the pen instead, it lands on the letter it follows.
+void centre_combining_marks(ImFont* font) {
+    const ImFontGlyph* o = font->FindGlyphNoFallback('o');
+    if (!o) return;
+    for (ImWchar c = 0x300; c <= 0x36F; ++c) {
+        auto* glyph = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(c));
+        if (!glyph || glyph->AdvanceX != 0.0f || !glyph->Visible) continue;
+        const float shift = -o->AdvanceX * 0.5f - (glyph->X0 + glyph->X1) * 0.5f;
+        glyph->X0 += shift;
+        glyph->X1 += shift;
+    }
+}
+
 struct Placed {
     int rect = 0;
     const browser_glyphs::Bitmap* bitmap = nullptr;
@@ -159,7 +175,10 @@ void build() {
     ImFont* font = atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(kLatinFontData), sizeof kLatinFontData,
                                                kFontSizeCss * f.dpr, &latin, kLatinRanges);
 
-    rasterise_new();
+    // The first frame is drawn with the embedded font alone (the browser's first use of a system CJK font is
+    // slow); the frame after it has the rest. Until then a character not in the atlas takes no room at all.
+    const bool with_browser = frame_loop::frames_drawn() > 0;
+    if (with_browser) rasterise_new();
     const browser_glyphs::Bitmap box = box_bitmap(kFontSizeCss * f.dpr);
     std::vector<Placed> placed;
     placed.reserve(f.browser.size() + 1);
@@ -170,11 +189,11 @@ void build() {
                                                        ImVec2(static_cast<float>(b.left), static_cast<float>(b.top)));
         placed.push_back({rect, &b});
     };
-    for (char32_t c : f.browser) {
+    for (char32_t c : with_browser ? f.browser : std::vector<char32_t>{}) {
         const browser_glyphs::Bitmap& b = f.bitmaps[c];
         add(c, b.present ? b : box);
     }
-    if (!f.latin.count(kReplacement) && !f.browser_set.count(kReplacement)) add(kReplacement, box);
+    if (with_browser && !f.latin.count(kReplacement) && !f.browser_set.count(kReplacement)) add(kReplacement, box);
 
     const double started = emscripten_get_now();
     atlas->Build();
@@ -193,8 +212,16 @@ void build() {
             glyph->Y1 += font->Ascent;
         }
     }
+    centre_combining_marks(font);
+    if (!with_browser) {
+        if (const ImFontGlyph* space = font->FindGlyphNoFallback(' ')) {
+            font->FallbackGlyph = space;
+            font->FallbackChar = ' ';
+        }
+    }
     io.FontGlobalScale = 1.0f / f.dpr;
-    f.dirty = false;
+    f.dirty = !with_browser && !f.browser.empty();
+    f.browser_built = with_browser;
     f.last_build_ms = emscripten_get_now();
     f.last_build_duration_ms = f.last_build_ms - started;
     ++f.builds;
@@ -213,7 +240,11 @@ void init(float dpr) {
     build();   // the Latin font alone, to learn what it really has
     for (const ImFontGlyph& g : ImGui::GetIO().Fonts->Fonts[0]->Glyphs) f.latin.insert(g.Codepoint);
     request(utf32_of(ui::all_ui_text()));
-    build();
+    f.dirty = true;   // drawn by the browser right after the first frame (see after_first_frame)
+}
+
+void after_first_frame() {
+    if (state().dirty) frame_loop::wake();
 }
 
 bool update(float dpr, const std::u32string& wanted, unsigned wanted_version) {
@@ -227,7 +258,7 @@ bool update(float dpr, const std::u32string& wanted, unsigned wanted_version) {
     bool rebuild = dpr_changed;
     if (f.dirty && !rebuild) {
         const double wait = f.last_build_ms + kMinRebuildIntervalMs - emscripten_get_now();
-        if (wait <= 0) {
+        if (wait <= 0 || (!f.browser_built && frame_loop::frames_drawn() > 0)) {
             rebuild = true;
         } else if (!f.rebuild_timer_armed) {
             f.rebuild_timer_armed = true;

@@ -8,6 +8,7 @@
 //  [X] Only the characters the page needs are rasterised: the UI strings (ui::all_ui_text) and what
 //      App::wanted_glyphs reports (names, titles, emails, messages, what was typed); the atlas is rebuilt
 //      when that set grows (the first time at once, later batched).
+//  [X] The first frame has the embedded font only (fast); the browser's glyphs arrive in the frame after it.
 //  [X] Crisp on HiDPI: glyphs are rasterised at size * dpr and drawn at io.FontGlobalScale = 1 / dpr.
 //  [X] A character no installed font has draws as a visible box, as does anything not (yet) in the atlas
 //      (the fallback glyph); missing_glyphs() lists them, beyond the BMP too.
@@ -18,7 +19,8 @@ namespace web::fonts {
 
 constexpr float kFontSizeCss = 15.0f;
 
-void init(float device_pixel_ratio);   // builds the atlas for the UI strings; starts nothing asynchronous
+void init(float device_pixel_ratio);   // builds the atlas of the embedded font; starts nothing asynchronous
+void after_first_frame();              // asks for the frame that adds the browser's glyphs
 // Before ImGui::NewFrame(): rebuilds the atlas when the ratio or the wanted glyphs changed.
 // Returns true when the atlas texture must be uploaded again.
 bool update(float device_pixel_ratio, const std::u32string& wanted_glyphs, unsigned wanted_version);

@@ -99,7 +99,10 @@ void draw_frame() {
             break;
         }
 
-    if (web::frame_loop::frames_drawn() == 0) wf_js_first_frame();   // this is the first frame
+    if (web::frame_loop::frames_drawn() == 0) {   // this is the first frame
+        wf_js_first_frame();
+        web::fonts::after_first_frame();
+    }
 }
 
 }  // namespace
