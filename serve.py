@@ -3,13 +3,16 @@
 
   python3 serve.py [--root build/web/site] [--host 127.0.0.1] [--port 8000 | --port 0]
                    [--db build/demo/demo.sqlite3] [--reset-demo] [--demo-users 250] [--seed 1] [--no-demo]
-                   [--upstream URL] [--proxy-timeout 30] [--test-control] [--quiet]
+                   [--upstream URL] [--proxy-timeout 30] [--proxy-deadline 50] [--request-deadline 120]
+                   [--test-control] [--quiet]
                    [--latency-ms N] [--error-rate R] [--error-status S] [--drop-rate R] [--fault-seed N]
                    [--max-concurrent N]
 
-Python 3.11 standard library only. The pieces live in server/: app (HTTP), static (the page), demo + query +
-edits + auth + seed + store + schema (the demo tenant in SQLite), proxy (other tenants), faults, stats, control
-(/__test__/..., only with --test-control), logs (one redacted line per request) and allocator (malloc tuning).
+Python 3.11 standard library only. The pieces live in server/: app (HTTP), httpbody (strict request framing and
+the per-request deadline), static (the page), demo + query + edits + auth + seed + store + schema (the demo tenant
+in SQLite), proxy + location (other tenants; how a browser reads a redirect), errors + wfjson (Workfront-shaped
+errors, bounded JSON in, strict JSON out), faults, stats, control (/__test__/..., only with --test-control), logs
+(one redacted line per request) and allocator (malloc tuning).
 Workfront sends no CORS headers, so the page calls this server, which answers the demo tenant itself and forwards
 other tenants' API calls to their Workfront host (never anywhere else).
 """
@@ -40,6 +43,10 @@ def parse_args(argv):
     p.add_argument("--no-demo", action="store_true", help="no demo instance; proxy only")
     p.add_argument("--upstream", help="send every non-demo tenant's API calls to this URL (tests, private setups)")
     p.add_argument("--proxy-timeout", type=float, default=30.0, help="seconds to connect and to wait for data")
+    p.add_argument("--proxy-deadline", type=float, default=proxy.DEADLINE,
+                   help="seconds a proxied call may take in all (default %(default)g)")
+    p.add_argument("--request-deadline", type=float, default=app.REQUEST_DEADLINE,
+                   help="seconds for a request to arrive once it has started (default %(default)g)")
     p.add_argument("--test-control", action="store_true", help="enable /__test__/... (tests only)")
     p.add_argument("--quiet", action="store_true", help="no per-request log lines")
     p.add_argument("--latency-ms", type=int, default=0, help="fault: delay every API answer")
@@ -104,7 +111,9 @@ def main(argv=None):
         fault_state.configure({"latency_ms": args.latency_ms, "error_rate": args.error_rate,
                                "error_status": args.error_status, "drop_rate": args.drop_rate,
                                "seed": args.fault_seed, "max_concurrent": args.max_concurrent})
-        upstream = proxy.Upstream(args.upstream, args.proxy_timeout)
+        upstream = proxy.Upstream(args.upstream, args.proxy_timeout, deadline=args.proxy_deadline)
+        if not args.request_deadline > 0:
+            raise ValueError("--request-deadline must be more than 0 seconds")
     except ValueError as e:
         print("serve.py: %s" % e, file=sys.stderr)
         return 2
@@ -117,7 +126,7 @@ def main(argv=None):
     try:
         server = app.Server((args.host, args.port), root=args.root, store=st, demo=demo, stats=counters,
                             upstream=upstream, faults=fault_state, log=log, test_control=args.test_control,
-                            version=app_version(args.root))
+                            version=app_version(args.root), request_deadline=args.request_deadline)
     except OSError as e:
         print("serve.py: cannot listen on %s:%d (%s); try another --port, or --port 0" % (args.host, args.port,
                                                                                         e.strerror), file=sys.stderr)

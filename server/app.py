@@ -1,8 +1,8 @@
 # app.py: the HTTP side of serve.py. One handler for everything: /attask/... (the demo instance, or the proxy
 # for other tenants, with injected faults), /wfadmin/config.json, /__test__/... (only with --test-control) and the
-# static page. Every answer carries the security headers; none carries CORS headers.
+# static page. Every answer carries the security headers; none carries CORS headers. Every error answer, down to
+# a request that breaks HTTP itself, is JSON in Workfront's error shape.
 import ipaddress
-import json
 import os
 import socket
 import time
@@ -10,8 +10,9 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from . import control, faults, proxy, query, static
-from .errors import WFError, bad_param
+from . import control, errors, faults, httpbody, proxy, query, static, wfjson
+from .errors import WFError, http_error
+from .httpbody import BadBody, BodyTooLarge, RequestTimeout
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
        "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; "
@@ -22,14 +23,21 @@ SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "n
                     "Cross-Origin-Resource-Policy": "same-origin", "Cross-Origin-Opener-Policy": "same-origin"}
 JSON_TYPE = "application/json;charset=UTF-8"
 MAX_BODY = proxy.MAX_REQUEST_BODY
+REQUEST_DEADLINE = 120.0   # seconds for a request's line, headers and body once its first byte is in
+# After an error answer to a request whose body was not read, what the client still sends is read and dropped
+# (this much, for this long) before closing: closing with unread data resets the connection, and the client
+# would see the reset instead of the answer.
+LINGER_BYTES = 4 * MAX_BODY
+LINGER_SECONDS = 2.0
 
 
 class ApiRequest:
     """One API call as the demo sees it: the effective method (after `method=`), the parameters from the query
     string and a form body (in that order), a JSON body when one was sent, and the request headers."""
 
-    def __init__(self, method, path, params, json_body, headers):
+    def __init__(self, method, path, params, json_body, headers, inside_batch=False):
         self.method, self.path, self.params, self.json_body, self._headers = method, path, params, json_body, headers
+        self.inside_batch = inside_batch   # one of a /batch's calls: it cannot be a batch itself
 
     def param(self, name):
         return next((v for k, v in self.params if k == name), None)
@@ -48,14 +56,6 @@ class ApiRequest:
         return self._headers
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
-class BadBody(Exception):
-    """A Content-Length or chunk size that is not a number."""
-
-
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "wfadmin"
@@ -65,6 +65,18 @@ class Handler(BaseHTTPRequestHandler):
     # ---- plumbing ----
     def version_string(self):
         return self.server_version
+
+    def setup(self):
+        super().setup()
+        self.rfile = httpbody.DeadlineReader(self.rfile, self.connection, self.timeout, self.server.request_deadline)
+
+    def parse_request(self):
+        if not super().parse_request():
+            return False
+        if self.request_version < "HTTP/1.0":   # HTTP/0.9 answers are a bare body: no status, no security headers
+            self.send_error(505, "HTTP/1.0 or HTTP/1.1 only")
+            return False
+        return True
 
     def send_response(self, code, message=None):
         self._status = code
@@ -84,10 +96,17 @@ class Handler(BaseHTTPRequestHandler):
         self.server.log.error("%s %s" % (self.client_address[0], fmt % args))
 
     def send_error(self, code, message=None, explain=None):
+        """http.server's answer to a request it could not parse (request line, headers, version)."""
         self.close_connection = True
-        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
+        if getattr(self, "request_version", "HTTP/0.9") < "HTTP/1.0":
             self.request_version = "HTTP/1.0"   # answer with a status line and headers, not bare HTTP/0.9
-        self._send(code, {"Content-Type": "text/plain; charset=utf-8"}, ("%d %s\n" % (code, message or "")).encode())
+        if not hasattr(self, "command"):
+            self.command = None
+        text = message or self.responses.get(code, ("Bad request",))[0]
+        self._send_error(http_error(code, errors.BAD_REQUEST, text))
+
+    def _send_error(self, error, extra=None):
+        self._send_json(error.status, error.body(), extra)
 
     def _send(self, status, headers, body, head_only=False):
         self.send_response(status)
@@ -115,7 +134,7 @@ class Handler(BaseHTTPRequestHandler):
             body = page.json_text(len(page) > 200, '{"data":', "}").encode()
         else:
             big = isinstance(data, dict) and isinstance(data.get("data"), list) and len(data["data"]) > 200
-            body = json.dumps(data, ensure_ascii=big, separators=(",", ":")).encode()
+            body = wfjson.dumps(data, ensure_ascii=big).encode()
         self._send(status, dict({"Content-Type": JSON_TYPE, "Cache-Control": "no-store"}, **(extra or {})), body)
 
     def _drop(self):
@@ -128,33 +147,28 @@ class Handler(BaseHTTPRequestHandler):
             pass
 
     def _read_body(self):
-        try:
-            return self._read_body_bytes()
-        except ValueError:
-            raise BadBody() from None
+        self._body_pending = True
+        body = httpbody.read_body(self.rfile, self.headers, MAX_BODY)
+        self._body_pending = False
+        return body
 
-    def _read_body_bytes(self):
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            chunks, total = [], 0
-            while True:
-                size = int(self.rfile.readline(100).split(b";")[0].strip() or b"0", 16)
-                if size == 0:
-                    while self.rfile.readline(1000) not in (b"\r\n", b"\n", b""):
-                        pass
-                    return b"".join(chunks)
-                total += size
-                if total > MAX_BODY:
-                    raise BodyTooLarge()
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline(10)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            if length <= 4 * MAX_BODY:   # read it away so that the client gets to see the 413
-                while length > 0:
-                    chunk = self.rfile.read(min(length, 1 << 20))
-                    length = length - len(chunk) if chunk else 0
-            raise BodyTooLarge()
-        return self.rfile.read(length) if length > 0 else b""
+    def _linger(self):
+        """Stops sending, then reads and drops what the client still sends (bounded) before the close."""
+        try:
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_WR)
+            end, dropped = time.monotonic() + LINGER_SECONDS, 0
+            while dropped < LINGER_BYTES:
+                remaining = end - time.monotonic()
+                if remaining <= 0:
+                    break
+                self.connection.settimeout(remaining)
+                data = self.connection.recv(1 << 16)
+                if not data:
+                    break
+                dropped += len(data)
+        except OSError:
+            pass
 
     # ---- entry points ----
     def do_GET(self):
@@ -165,17 +179,16 @@ class Handler(BaseHTTPRequestHandler):
     def _dispatch(self):
         start = time.perf_counter()
         self._started = (start, time.thread_time())
-        self._status, self._note = 0, ""
+        self._status, self._note, self._body_pending = 0, "", False
         try:
             split = urlsplit(self.path)
             path = split.path
             if not self.path.startswith("/") or self.path.startswith("//"):   # origin-form targets only
                 self.close_connection = True
-                self._send(400, {"Content-Type": "text/plain; charset=utf-8"}, b"400 Bad request target\n")
+                self._send_error(http_error(400, errors.BAD_REQUEST, "Only origin-form request targets (/path)."))
             elif not self._host_allowed():
                 self.close_connection = True
-                self._send(421, {"Content-Type": "text/plain; charset=utf-8"},
-                           b"421 This server answers only to its own address\n")
+                self._send_error(http_error(421, errors.BAD_REQUEST, "This server answers only to its own address."))
             elif path.lower().startswith("/attask/"):
                 self._api(split)
             elif path.startswith("/__test__/") and self.server.test_control:
@@ -186,20 +199,29 @@ class Handler(BaseHTTPRequestHandler):
                     self._config()
                 else:
                     self._static(path)
-        except BadBody:
+        except (BadBody, BodyTooLarge, RequestTimeout) as e:
             self.close_connection = True
-            self._send(400, {"Content-Type": "text/plain; charset=utf-8"}, b"400 Bad request body framing\n")
-        except BodyTooLarge:
-            self.close_connection = True
-            self._send_json(413, WFError(413, "wfadmin.RequestTooLarge", "The request body is too large.").body())
+            if isinstance(e, BadBody):
+                error = http_error(e.status, errors.BAD_REQUEST, e.message)
+            elif isinstance(e, BodyTooLarge):
+                error = http_error(413, errors.REQUEST_TOO_LARGE,
+                                   "The request body is larger than %d bytes." % MAX_BODY)
+            else:
+                error = http_error(408, errors.REQUEST_TIMEOUT, "The request did not arrive within %g seconds."
+                                   % self.server.request_deadline)
+            self._send_error(error)
+            self._linger()
         except (ConnectionError, socket.timeout):
             self.close_connection = True
         except Exception:   # a bug: answer 500 and keep serving
             self.server.log.error(traceback.format_exc())
             self.close_connection = True
             if not self._status:
-                self._send_json(500, WFError(500, "wfadmin.InternalError", "Internal error in serve.py").body())
+                self._send_error(WFError(500, errors.INTERNAL, "Internal error in serve.py"))
+            if self._body_pending:
+                self._linger()
         finally:
+            self.rfile.disarm()
             ms = (time.perf_counter() - start) * 1000
             self.server.log.request(self.client_address[0], self.command, self.path, self._status, ms, self._note)
 
@@ -266,7 +288,7 @@ class Handler(BaseHTTPRequestHandler):
                 raise proxy.refused("The demo instance is off (serve.py --no-demo): give X-Workfront-Host.")
             host = None if to_demo else proxy.check_host(raw_host)
         except WFError as e:
-            self._note = "(proxy refused)" if e.wf_class == proxy.errors.PROXY_REFUSED else ""
+            self._note = "(proxy refused)" if e.wf_class == errors.PROXY_REFUSED else ""
             self._send_json(e.status, e.body())
             return
         if host:
@@ -332,10 +354,7 @@ class Handler(BaseHTTPRequestHandler):
         if body and ctype == "application/x-www-form-urlencoded":
             params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
         elif body and ctype == "application/json":
-            try:
-                return params, json.loads(body)
-            except ValueError:
-                raise bad_param("The request body is not valid JSON", "body") from None
+            return params, wfjson.loads(body, "body")
         return params, None
 
     def _effective_method(self, params):
@@ -346,7 +365,7 @@ class Handler(BaseHTTPRequestHandler):
         params, json_body = self._params(split, body)
         method = self._effective_method(params)
         if method not in ("GET", "PUT", "POST", "DELETE"):
-            raise WFError(405, "java.lang.UnsupportedOperationException", "The method %s is not supported" % method,
+            raise WFError(405, errors.UNSUPPORTED_OPERATION, "The method %s is not supported" % method,
                           "exception.method", "Unsupported method")
         status, data = self.server.demo.handle(ApiRequest(method, split.path, params, json_body, self.headers))
         return status, {}, data
@@ -359,8 +378,10 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, address, *, root, store, demo, stats, upstream, faults, log, test_control, version):
+    def __init__(self, address, *, root, store, demo, stats, upstream, faults, log, test_control, version,
+                 request_deadline=REQUEST_DEADLINE):
         self.root, self.store, self.demo, self.stats, self.upstream = root, store, demo, stats, upstream
+        self.request_deadline = request_deadline
         self.faults, self.log, self.test_control, self.version = faults, log, test_control, version
         if ":" in address[0]:
             self.address_family = socket.AF_INET6

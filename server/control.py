@@ -1,9 +1,9 @@
 # control.py: /__test__/... endpoints, present only with --test-control (404 otherwise): set faults, read demo
 # rows directly from the database, count what the demo received, expire credentials, and reseed.
-import json
 from urllib.parse import parse_qsl
 
-from . import query, schema, seed
+from . import query, schema, seed, wfjson
+from .errors import WFError
 
 SPECIAL_USERS = (seed.OWNER_ID, seed.ADMIN_ID, seed.USER_ID, seed.SSO_ID)
 
@@ -30,7 +30,9 @@ def handle(server, method, path, query_string, body):
             return 200, faults.config
         if method == "POST":
             try:
-                return 200, faults.configure(json.loads(body or b"{}"))
+                return 200, faults.configure(wfjson.loads(body or b"{}", "faults"))
+            except WFError as e:
+                return 400, {"error": e.message}
             except (ValueError, TypeError) as e:
                 return 400, {"error": str(e)}
     if path == "/__test__/stats" and method == "GET":

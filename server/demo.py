@@ -10,6 +10,7 @@ from .errors import WFError, bad_param
 from .wfdate import format_wf, now_ms
 
 OLDEST_VERSION, NEWEST_VERSION = 16, 22
+_ACTIONS = ("getApiKey", "generateApiKey", "clearApiKey")
 _PATH = re.compile(r"^/attask/(?:api(?:/v(\d+)(?:\.(\d+))?)?|api-(?:internal|unsupported))(/.*)?$", re.IGNORECASE)
 
 
@@ -31,13 +32,16 @@ class DemoApi:
         """req: server.app.ApiRequest. Returns (status, body). Raises WFError for Workfront errors."""
         m = _PATH.match(req.path)
         if not m:
-            raise WFError(404, errors.NOT_FOUND, "There is no API at %s" % req.path, "exception.notfound", "Not found")
-        major = int(m.group(1)) if m.group(1) else NEWEST_VERSION
+            raise WFError(404, errors.NOT_FOUND, "There is no API at %s" % errors.shown(req.path),
+                          "exception.notfound", "Not found")
+        digits = m.group(1)
+        major = NEWEST_VERSION if not digits else int(digits) if len(digits) <= 6 else 0   # 0: unsupported
         version = "%d.0" % major
-        if m.group(1) and (major < OLDEST_VERSION or major > NEWEST_VERSION or (m.group(2) or "0") != "0"):
-            raise WFError(410, errors.VERSION, "API version v%s.%s is not supported. Use v%d.0 to v%d.0."
-                          % (m.group(1), m.group(2) or "0", OLDEST_VERSION, NEWEST_VERSION),
-                          "exception.api.version", "Unsupported API version", [m.group(1)])
+        if digits and (major < OLDEST_VERSION or major > NEWEST_VERSION or (m.group(2) or "0") != "0"):
+            shown = errors.shown("v%s.%s" % (digits, m.group(2) or "0"), 40)
+            raise WFError(410, errors.VERSION, "API version %s is not supported. Use v%d.0 to v%d.0."
+                          % (shown, OLDEST_VERSION, NEWEST_VERSION),
+                          "exception.api.version", "Unsupported API version", [errors.shown(digits, 40)])
         parts = [unquote(p) for p in (m.group(3) or "").split("/") if p]
         method = req.method
         if not parts:
@@ -54,14 +58,16 @@ class DemoApi:
             return 200, {"data": {"objects": {c: {"objCode": c, "name": o.label} for c, o in schema.OBJECTS.items()}}}
         if head == "batch" and len(parts) == 1:
             self.stats.count("%s batch" % method, False)
+            if req.inside_batch:   # decided on the decoded path, so /%62atch is a batch too
+                raise bad_param("A batch cannot contain another batch", "uri")
             return self._batch(req, req.path[: m.start(3)])
         obj = schema.lookup(parts[0])
         if obj is None:
-            raise bad_param("%s is not a valid object code" % parts[0], parts[0])
+            raise bad_param("%s is not a valid object code" % errors.shown(parts[0], 100), errors.shown(parts[0], 100))
         code = obj.code.lower()
         rest = parts[1:]
         if len(rest) > 2 or (len(rest) == 2 and method != "PUT"):
-            raise bad_param("There is no API at %s" % req.path, req.path)
+            raise bad_param("There is no API at %s" % errors.shown(req.path), errors.shown(req.path))
         op = rest[0].lower() if rest else ""
         action = req.param("action")
         if op in ("search", "count", "metadata") and len(rest) == 1:
@@ -74,15 +80,17 @@ class DemoApi:
                                       "references": {r.name: {"objCode": r.obj_code} for r in obj.refs.values()}}}
             return self._search(obj, version, req) if op == "search" else self._count(obj, version, req)
         if not rest and method == "PUT" and action:
-            self.stats.count("PUT %s?action=%s" % (code, action), False)
+            # Labels are counted in a dict: only known names go in it, so odd requests cannot grow it without end.
+            self.stats.count("PUT %s?action=%s" % (code, action if action in _ACTIONS else "{other}"), False)
             return self._action(obj, req, action)
         is_write = method in ("PUT", "POST", "DELETE")
         label = "%s %s%s" % (method, code, "/{ID}" if rest else "")
         if len(rest) == 2:
-            label += "/" + rest[1]
+            label += "/{action}"
         self.stats.count(label, is_write)
         if len(rest) == 2:
-            raise bad_param("The demo instance does not support the action %s" % rest[1], rest[1])
+            raise bad_param("The demo instance does not support the action %s" % errors.shown(rest[1], 100),
+                            errors.shown(rest[1], 100))
         if method == "GET":
             ids = [rest[0]] if rest else req.params_named("id")
             return self._get(obj, version, req, ids, many=not rest and len(ids) > 1)
@@ -108,11 +116,10 @@ class DemoApi:
             results = []
             for uri in uris:
                 path, _, query_string = uri.partition("?")
-                if path.lstrip("/").split("/")[0].lower() == "batch":
-                    raise bad_param("A batch cannot contain another batch", "uri")
                 params = parse_qsl(query_string, keep_blank_values=True) + credentials
                 method = (next((v for k, v in params if k == "method"), None) or "GET").upper()
-                sub = type(req)(method, base + "/" + path.lstrip("/"), params, None, req.header_map())
+                sub = type(req)(method, base + "/" + path.lstrip("/"), params, None, req.header_map(),
+                                inside_batch=True)
                 data = self.handle(sub)[1]["data"]
                 results.append({"data": data.objects() if isinstance(data, query.Page) else data})
             return results
@@ -142,8 +149,10 @@ class DemoApi:
         return 200, {"data": {"success": True}}
 
     def _action(self, obj, req, action):
-        if obj.code != "USER" or action not in ("getApiKey", "generateApiKey", "clearApiKey"):
-            raise bad_param("The demo instance does not support the action %s on %s" % (action, obj.label), action)
+        if obj.code != "USER" or action not in _ACTIONS:
+            raise bad_param("The demo instance does not support the action %s on %s" % (errors.shown(action, 100),
+                                                                                         obj.label),
+                            errors.shown(action, 100))
         with self.store.write() as conn:
             if action == "clearApiKey":
                 user = auth.authenticate(conn, req)

@@ -1,10 +1,9 @@
 # edits.py: changing users in the demo: one (PUT /user/<ID>?updates={...}) or many (PUT /user?updates=[...], at
 # most 100, atomic or not). Values may be JSON booleans or "true"/"false" strings; only administrators change other
 # people; the Admin Email user is never deactivated; a bulk call is checked whole before anything is written.
-import json
 import re
 
-from . import auth, errors, query, schema, seed
+from . import auth, errors, query, schema, seed, wfjson
 from .errors import bad_param
 from .wfdate import format_wf, now_ms
 
@@ -15,10 +14,7 @@ _HEX_ID = re.compile(r"^[0-9a-f]{32}$")
 def _updates(req, want_list):
     text = req.param("updates")
     if text is not None:
-        try:
-            data = json.loads(text)
-        except ValueError:
-            raise bad_param("updates is not valid JSON", "updates") from None
+        data = wfjson.loads(text, "updates")
     elif req.json_body is not None:
         data = req.json_body
     else:
@@ -38,8 +34,10 @@ def _check_change(conn, obj, version, caller, target_id, changes):
         raise bad_param("The demo instance edits users only, not %s objects" % obj.label, obj.code)
     if not target_id:
         raise bad_param("Each object in updates needs its ID", "ID")
+    if not isinstance(target_id, str):
+        raise bad_param('"%s" is not a valid ID (IDs are text)' % errors.shown(target_id), "ID")
     target = conn.execute("SELECT ID, isActive FROM users WHERE ID = ?", (target_id,)).fetchone() \
-        if isinstance(target_id, str) and _HEX_ID.match(target_id) else None
+        if _HEX_ID.match(target_id) else None
     if target is None:
         raise errors.not_found(obj.label, target_id)
     sets = {}
@@ -68,15 +66,15 @@ def _edit_value(conn, obj, name, value):
             return int(value)
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return int(value.strip().lower() == "true")
-        raise bad_param('"%s" is not a valid value for %s (true or false)' % (value, name), name)
+        raise bad_param('"%s" is not a valid value for %s (true or false)' % (errors.shown(value), name), name)
     if value is not None and not isinstance(value, str):
-        raise bad_param('"%s" is not a valid value for %s' % (value, name), name)
+        raise bad_param('"%s" is not a valid value for %s' % (errors.shown(value), name), name)
     if name.endswith("ID") and value is not None:
         table = {"accessLevelID": "access_levels", "homeGroupID": "groups", "managerID": "users"}[name]
         if conn.execute("SELECT 1 FROM %s WHERE ID = ?" % table, (value,)).fetchone() is None:
-            raise bad_param('%s "%s" does not exist' % (name, value), name)
+            raise bad_param('%s "%s" does not exist' % (name, errors.shown(value)), name)
     if name == "licenseType" and value not in ("F", "W", "R", "L", None):
-        raise bad_param('"%s" is not a valid licenseType' % value, name)
+        raise bad_param('"%s" is not a valid licenseType' % errors.shown(value), name)
     return value
 
 

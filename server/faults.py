@@ -7,6 +7,7 @@ import random
 import threading
 from dataclasses import dataclass
 
+from . import errors
 from .errors import WFError
 
 ERROR_STATUSES = (429, 500, 502, 503, 504)
@@ -80,7 +81,7 @@ class Faults:
 
 
 def too_many_error():
-    return WFError(429, "com.attask.common.RateLimitException",
+    return WFError(429, errors.RATE_LIMIT,
                    "Too many concurrent API requests for this customer. Try again later.", "exception.ratelimit",
                    "Too many requests")
 
@@ -92,8 +93,7 @@ def error_response(decision):
     if decision.body == "json":
         messages = {429: "Too many concurrent API requests. Try again later.",
                     500: "An unexpected error occurred (injected by the wfadmin demo)."}
-        err = WFError(status, "com.attask.common.ServerException" if status != 429 else
-                      "com.attask.common.RateLimitException",
+        err = WFError(status, errors.SERVER if status != 429 else errors.RATE_LIMIT,
                       messages.get(status, "The service is temporarily unavailable."), "exception.server",
                       "Server error")
         return status, "application/json;charset=UTF-8", json.dumps(err.body()).encode(), extra

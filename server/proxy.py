@@ -1,13 +1,16 @@
 # proxy.py: forwards /attask/... requests to the tenant's real Workfront host, because Workfront sends no CORS
 # headers. Never an open proxy: only hosts that match the strict Workfront patterns (or the one --upstream URL),
-# no redirects followed, bounded bodies and time, and only the headers the API needs cross in either direction.
+# no redirects followed (nor passed on to other hosts), bounded bodies and time (per read and in all), a cut-short
+# answer is a 502, and only the headers the API needs cross in either direction.
 import http.client
 import re
 import socket
 import ssl
+import threading
 from urllib.parse import urlsplit
 
-from . import errors
+from . import errors, httpbody
+from . import location as location_rules
 from .errors import WFError
 
 DEMO_HOST = "demo.my.workfront.com"
@@ -15,6 +18,7 @@ _TENANT = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _WORKFRONT_HOST = re.compile(r"^(%s)\.(?:my|preview|sb01|sb02)\.workfront(?:\.adobe)?\.com$" % _TENANT)
 MAX_REQUEST_BODY = 10 * 1024 * 1024
 MAX_RESPONSE_BODY = 64 * 1024 * 1024
+DEADLINE = 50.0   # seconds for a whole proxied call: under the page's own 60 s, so it sees a clear 504
 # Request headers that go to Workfront; everything else (Cookie, Authorization, Origin, X-Workfront-Host, ...)
 # stays here.
 # Accept-Encoding passes so that a 2000-user page crosses the internet compressed; the browser decodes it.
@@ -47,11 +51,41 @@ def check_host(raw):
     return host
 
 
+class _Deadline:
+    """The whole of one proxied call (connect, send, answer) within `seconds`: when they are up, the socket is shut
+    down, which ends any read or write in progress (a per-read timeout alone lets a slow drip go on forever)."""
+
+    def __init__(self, conn, seconds):
+        self.conn, self.seconds, self.expired = conn, seconds, False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def _expire(self):
+        self.expired = True
+        sock = self.conn.sock
+        if sock is not None:
+            try:
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)   # under TLS too: the TCP stream itself ends
+            except OSError:
+                pass
+
+    def __enter__(self):
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._timer.cancel()
+
+
 class Upstream:
     """Where a tenant's requests go: https://<host> or the fixed --upstream URL."""
 
-    def __init__(self, url=None, timeout=30.0, max_request=MAX_REQUEST_BODY, max_response=MAX_RESPONSE_BODY):
+    def __init__(self, url=None, timeout=30.0, max_request=MAX_REQUEST_BODY, max_response=MAX_RESPONSE_BODY,
+                 deadline=DEADLINE):
+        if not timeout > 0 or not deadline > 0:
+            raise ValueError("--proxy-timeout and --proxy-deadline must be more than 0 seconds")
         self.timeout, self.max_request, self.max_response = timeout, max_request, max_response
+        self.deadline = deadline
         self.fixed = None
         if url:
             parts = urlsplit(url)
@@ -65,10 +99,11 @@ class Upstream:
         return ("https", host, None, "")
 
     def _connection(self, scheme, hostname, port):
+        timeout = min(self.timeout, self.deadline)
         if scheme == "https":
-            return http.client.HTTPSConnection(hostname, port or 443, timeout=self.timeout,
+            return http.client.HTTPSConnection(hostname, port or 443, timeout=timeout,
                                                context=ssl.create_default_context())
-        return http.client.HTTPConnection(hostname, port or 80, timeout=self.timeout)
+        return http.client.HTTPConnection(hostname, port or 80, timeout=timeout)
 
     def forward(self, host, method, path_qs, headers, body):
         """(status, headers dict, body bytes) from Workfront, or a WFError (ProxyRefused/ProxyUnreachable)."""
@@ -81,43 +116,102 @@ class Upstream:
         out_headers["user-agent"] = "wfadmin-proxy"
         conn = self._connection(scheme, hostname, port)
         try:
-            conn.request(method, base + path_qs, body=body, headers=out_headers)
-            resp = conn.getresponse()
-            data = resp.read(self.max_response + 1)
-            if len(data) > self.max_response:
-                raise unreachable("Workfront's answer was larger than %d bytes." % self.max_response)
-            status = resp.status
-            resp_headers = {k: v for k, v in resp.getheaders() if k.lower() in _FORWARD_RESPONSE}
-            location = resp.getheader("Location")
-        except socket.gaierror:
-            raise unreachable("The domain %s was not found." % host) from None
-        except socket.timeout:
-            raise unreachable("%s did not answer within %g seconds." % (host, self.timeout), 504) from None
-        except ssl.SSLError as e:
-            raise unreachable("The secure connection to %s failed (%s)." % (host, e.reason or e)) from None
+            conn.putrequest(method, base + path_qs, skip_host=False, skip_accept_encoding=True)
+            for k, v in out_headers.items():
+                conn.putheader(k, v)
         except (http.client.InvalidURL, ValueError):   # control characters in the target or a header value
-            raise refused("The request has characters that cannot be sent to Workfront.") from None
-        except (OSError, http.client.HTTPException) as e:
-            raise unreachable("%s could not be reached (%s)." % (host, e.__class__.__name__)) from None
-        finally:
             conn.close()
-        if 300 <= status < 400:
-            return status, self._redirect(host, scheme, hostname, port, base, location, resp_headers), data
+            raise refused("The request has characters that cannot be sent to Workfront.") from None
+        with _Deadline(conn, self.deadline) as deadline:
+            try:
+                status, resp_headers, location, data = self._exchange(conn, method, body, deadline)
+            except socket.gaierror:
+                raise unreachable("The domain %s was not found." % host) from None
+            except (OSError, http.client.HTTPException, ValueError) as e:
+                raise self._failure(host, e, deadline) from None
+            finally:
+                conn.close()
+            if deadline.expired:   # the answer may look whole (read until the close) but was cut off here
+                raise self._late(host)
+        if 300 <= status < 400 and location:
+            return status, self._redirect(host, scheme, hostname, port, base, base + path_qs, location,
+                                          resp_headers), data
         return status, resp_headers, data
 
-    def _redirect(self, host, scheme, hostname, port, base, location, resp_headers):
+    def _exchange(self, conn, method, body, deadline):
+        """Sends the prepared request and reads the whole answer: (status, headers, Location, body)."""
+        conn.connect()
+        if deadline.expired:   # it ran out while connecting, before there was a socket to shut down
+            raise socket.timeout()
+        if body is not None or method.upper() in ("POST", "PUT", "PATCH"):
+            conn.putheader("Content-Length", str(len(body or b"")))
+        conn.endheaders(body)
+        resp = conn.getresponse()
+        if resp.chunked and resp.length is None and method.upper() != "HEAD":
+            # Read here, strictly: http.client takes a chunk size of -1 as "read to the end", without a bound.
+            try:
+                data = httpbody.read_chunked(resp.fp, self.max_response)
+            except httpbody.BodyTooLarge:
+                raise self._too_large() from None
+            except httpbody.BadBody as e:
+                if e.cut_short:
+                    raise http.client.IncompleteRead(b"") from None
+                raise http.client.HTTPException(e.message) from None
+            resp.close()
+        else:
+            data = resp.read(self.max_response + 1)
+        if len(data) > self.max_response:
+            raise self._too_large()
+        if resp.length:   # the connection closed before Content-Length bytes came
+            raise http.client.IncompleteRead(data, resp.length)
+        headers = {k: v for k, v in resp.getheaders() if k.lower() in _FORWARD_RESPONSE}
+        return resp.status, headers, resp.getheader("Location"), data
+
+    def _failure(self, host, e, deadline):
+        """The WFError for an exception met while talking to the upstream."""
+        if deadline.expired:
+            return self._late(host)
+        if isinstance(e, socket.timeout):
+            return unreachable("%s did not answer within %g seconds." % (host, self.timeout), 504)
+        if isinstance(e, ssl.SSLError):
+            return unreachable("The secure connection to %s failed (%s)." % (host, e.reason or e))
+        if isinstance(e, http.client.IncompleteRead):
+            return self._cut_short(host)
+        if isinstance(e, http.client.RemoteDisconnected):
+            return unreachable("%s closed the connection without answering." % host)
+        if isinstance(e, (http.client.HTTPException, ValueError)):
+            return unreachable("%s sent an answer that is not valid HTTP (%s)." % (host, e.__class__.__name__))
+        return unreachable("%s could not be reached (%s)." % (host, e.__class__.__name__))
+
+    def _too_large(self):
+        return unreachable("Workfront's answer was larger than %d bytes." % self.max_response)
+
+    def _late(self, host):
+        return unreachable("%s did not finish answering within %g seconds." % (host, self.deadline), 504)
+
+    @staticmethod
+    def _cut_short(host):
+        return unreachable("%s closed the connection before its answer was complete." % host)
+
+    def _redirect(self, host, scheme, hostname, port, base, request_path, location, resp_headers):
         """A redirect goes back to the browser only when it stays on the same host (as a same-origin path);
-        one to any other host is refused, so the proxy can never be walked somewhere else."""
-        if not location:
-            return resp_headers
-        loc = urlsplit(location)
-        same = not loc.netloc or (loc.scheme == scheme and loc.hostname == hostname and loc.port == port)
-        if not same:
+        one to any other host, or one a browser could read two ways, is refused, so that the proxy can never be
+        walked somewhere else."""
+        try:
+            path = location_rules.same_host_path(location, scheme, hostname, port, request_path)
+        except location_rules.Refused as e:
+            target = " (%s)" % errors.shown(e.host, 100) if e.host else ""
             raise WFError(502, errors.PROXY_REFUSED,
-                          "%s answered with a redirect to another host (%s); wfadmin does not follow it. If your "
-                          "Workfront domain moved, sign in with the new domain." % (host, loc.hostname or location),
-                          "wfadmin.proxy.redirect", "Redirect refused", [loc.hostname or ""])
-        path = loc.path if loc.path.startswith("/") else "/" + loc.path
-        if base and path.startswith(base):
-            path = path[len(base):] or "/"
-        return dict(resp_headers, Location=path + ("?" + loc.query if loc.query else ""))
+                          "%s answered with a redirect that wfadmin does not follow: %s%s. If your Workfront domain "
+                          "moved, sign in with the new domain." % (host, e.reason, target),
+                          "wfadmin.proxy.redirect", "Redirect refused", [e.host]) from None
+        if base:
+            if not (path == base or path.startswith(base + "/") or path.startswith(base + "?")):
+                raise WFError(502, errors.PROXY_REFUSED, "%s answered with a redirect outside %s." % (host, base),
+                              "wfadmin.proxy.redirect", "Redirect refused", [host])
+            path = path[len(base):]
+            path = path if path.startswith("/") else "/" + path
+        if path.startswith("//"):   # a browser would read it as another host
+            raise WFError(502, errors.PROXY_REFUSED, "%s answered with a redirect to an unusable path." % host,
+                          "wfadmin.proxy.redirect", "Redirect refused", [host])
+        return dict(resp_headers, Location=path)

@@ -9,23 +9,32 @@ import re
 from itertools import chain, repeat
 from json.encoder import encode_basestring, encode_basestring_ascii
 
-from . import schema
-from .errors import bad_param
+from . import schema, wfjson
+from .errors import bad_param, shown
 from .wfdate import format_wf, parse_filter_date
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 2000
 RESULT_CAP = 50_000
 _SHUFFLE_PRIME = 1_000_003   # > any rowid in the demo, so (rowid*a + c) % p never maps two rows together
+# Bounds on one query, each well inside what SQLite can take (a LIKE pattern of 50,000 bytes, an expression tree
+# 1,000 deep, 32,766 bound values, 2,000 ORDER BY terms): past them the answer is a 422, not a database error.
+MAX_LIKE_BYTES = 10_000
+MAX_OR_GROUPS = 100
+MAX_FILTER_VALUES = 10_000
+MAX_SORT_TERMS = 20
+INT64 = (-(1 << 63), (1 << 63) - 1)
+_INTEGER = re.compile(r"^\s*[-+]?[0-9]{1,19}\s*$")
 
 # Parameters that are never filters (credentials, paging, verbs, payloads).
 RESERVED = {"fields", "$$FIRST", "$$LIMIT", "method", "apiKey", "apikey", "sessionID", "sessionid", "updates",
             "action", "atomic", "filters", "id", "username", "password", "jsonp", "callback", "_", "fields[]"}
-_SORT = re.compile(r"^(.+?)(?:_(\d+))?_Sort$")
-_OR = re.compile(r"^OR:(\d+):(.+)$")
+_SORT = re.compile(r"^(.+?)(?:_(\d{1,6}))?_Sort$")
+_OR = re.compile(r"^OR:(\d{1,6}):(.+)$")
 
 
 def _unsupported(obj, version, name):
+    name = shown(name, 100)
     return bad_param("APIModel V%s does not support field %s (%s)" % (version.replace(".", "_"), name, obj.label),
                      name)
 
@@ -33,7 +42,8 @@ def _unsupported(obj, version, name):
 def _check_field(obj, version, name):
     if name not in obj.fields:
         if ":" in name and name.split(":", 1)[0] in obj.refs:
-            raise bad_param("The demo cannot filter or sort on a referenced field (%s)" % name, name)
+            raise bad_param("The demo cannot filter or sort on a referenced field (%s)" % shown(name, 100),
+                            shown(name, 100))
         raise _unsupported(obj, version, name)
     return obj.fields[name]
 
@@ -45,16 +55,16 @@ def _value(kind, field, text):
             return 1
         if low in ("false", "0"):
             return 0
-        raise bad_param('"%s" is not a valid value for %s (true or false)' % (text, field), field)
+        raise bad_param('"%s" is not a valid value for %s (true or false)' % (shown(text), field), field)
     if kind == schema.INT:
-        try:
-            return int(text)
-        except ValueError:
-            raise bad_param('"%s" is not a valid number for %s' % (text, field), field) from None
+        number = int(text) if _INTEGER.match(text) else None
+        if number is None or not INT64[0] <= number <= INT64[1]:
+            raise bad_param('"%s" is not a valid number for %s (a 64-bit integer)' % (shown(text), field), field)
+        return number
     if kind == schema.DATE:
         ms = parse_filter_date(str(text))
         if ms is None:
-            raise bad_param('"%s" is not a valid date for %s' % (text, field), field)
+            raise bad_param('"%s" is not a valid date for %s' % (shown(text), field), field)
         return format_wf(ms)   # stored dates are UTC text in this form, which compares in time order
     return str(text)
 
@@ -79,6 +89,8 @@ def _condition(obj, version, field, cond):
     col = "ci(%s)" % field if ci else field
     simple = {"eq": "=", "cieq": "=", "ne": "IS NOT", "cine": "IS NOT", "lt": "<", "gt": ">", "lte": "<=",
               "gte": ">=", "like": "LIKE", "cilike": "LIKE"}
+    if mod in ("like", "cilike") and len(str(v).encode("utf-8", "surrogatepass")) > MAX_LIKE_BYTES:
+        raise bad_param("A %s pattern for %s can be at most %d bytes long" % (mod, field, MAX_LIKE_BYTES), field)
     if mod in simple:
         return "%s %s ?" % (col, simple[mod]), [v]
     if mod in ("contains", "cicontains"):
@@ -95,7 +107,7 @@ def _condition(obj, version, field, cond):
             raise bad_param("%s_Mod=%s needs %s_Range" % (field, mod, field), field)
         high = _value(kind, field, cond["range"])
         return "%s %sBETWEEN ? AND ?" % (field, "NOT " if mod == "notbetween" else ""), [v, high]
-    raise bad_param('"%s" is not a valid modifier for %s' % (mod, field), field)
+    raise bad_param('"%s" is not a valid modifier for %s' % (shown(mod), field), field)
 
 
 def _collect(params, from_json=()):
@@ -129,15 +141,15 @@ def _empty():
 
 def _json_filters(text):
     """`filters={"username":"x","name_Mod":"cicontains"}` -> extra (key, value) params."""
-    try:
-        data = json.loads(text)
-    except ValueError:
-        raise bad_param("filters is not valid JSON", "filters") from None
+    data = wfjson.loads(text, "filters")
     if not isinstance(data, dict):
         raise bad_param("filters must be a JSON object", "filters")
     out = []
     for key, value in data.items():
         for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, (str, int, float)):   # bool is an int
+                raise bad_param("filters: the value of %s must be text, a number, true/false or a list of them"
+                                % shown(key, 100), "filters", shown(key, 100))
             out.append((key, ("true" if item else "false") if isinstance(item, bool) else str(item)))
     return out
 
@@ -149,6 +161,13 @@ def where_clause(obj, version, params):
         if key == "filters":
             extra += _json_filters(value)
     groups, _ = _collect(list(params), extra)
+    if len(groups) > MAX_OR_GROUPS + 1:
+        raise bad_param("A search can have at most %d OR groups; this one has %d" % (MAX_OR_GROUPS, len(groups) - 1),
+                        "OR")
+    values = sum(len(c["values"]) for conds in groups.values() for c in conds.values())
+    if values > MAX_FILTER_VALUES:
+        raise bad_param("A search can have at most %d filter values; this one has %d" % (MAX_FILTER_VALUES, values),
+                        "filters")
     parts, args = [], []
     for group in sorted(groups, key=lambda g: (g != "", g)):
         conds = [_condition(obj, version, f, c) for f, c in groups[group].items()]
@@ -164,12 +183,15 @@ def where_clause(obj, version, params):
 
 def _sort_terms(obj, version, params):
     _, sorts = _collect(params)
+    if len(sorts) > MAX_SORT_TERMS:
+        raise bad_param("A search can sort by at most %d fields; this one has %d" % (MAX_SORT_TERMS, len(sorts)),
+                        "_Sort")
     terms = []
     for _, _, field, direction in sorted(sorts):
         kind = _check_field(obj, version, field)
         d = direction.strip().lower()
         if d not in ("asc", "desc", "ciasc", "cidesc"):
-            raise bad_param('"%s" is not a valid sort direction for %s' % (direction, field), field)
+            raise bad_param('"%s" is not a valid sort direction for %s' % (shown(direction), field), field)
         col = "ci(%s)" % field if d.startswith("ci") and kind == schema.STR else field
         terms.append("%s %s" % (col, "DESC" if d.endswith("desc") else "ASC"))
     return terms
@@ -207,10 +229,9 @@ def _int_param(params, name, default):
     text = next((v for k, v in params if k == name), None)
     if text is None or text == "":
         return default
-    try:
-        return int(text)
-    except ValueError:
-        raise bad_param('%s "%s" is not a number' % (name, text), name) from None
+    if not _INTEGER.match(text):
+        raise bad_param('%s "%s" is not a number' % (name, shown(text)), name)
+    return int(text)
 
 
 def paging(params):

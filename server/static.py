@@ -1,5 +1,6 @@
 # static.py: the built page from --root. Only files inside the root are served (no "..", no encoded dots that
-# decode to "..", no backslashes, no absolute paths, no symlinks that lead outside), with exact MIME types and
+# decode to "..", no backslashes, no absolute paths, no symlinks that lead outside, no dotfiles or dot
+# directories such as .git or .env that a build might leave behind), with exact MIME types and
 # revalidation caching (Cache-Control: no-cache + ETag/Last-Modified, 304 when unchanged).
 import email.utils
 import os
@@ -27,7 +28,7 @@ def resolve(root, url_path):
     if "\\" in path or "\x00" in path or not path.startswith("/") or path.startswith("//"):
         return None
     segments = path.split("/")[1:]
-    if any(s in (".", "..") for s in segments):
+    if any(s.startswith(".") for s in segments):   # ".", ".." and every dotfile
         return None
     real_root = os.path.realpath(root)
     candidate = os.path.join(real_root, *[s for s in segments if s])

@@ -6,6 +6,9 @@ import time
 
 _UTC = _dt.timezone.utc
 _DAY_MS = 86_400_000
+# The dates a filter may name: years 1 to 9999, as Workfront's date type has them.
+MIN_MS = int(_dt.datetime(1, 1, 1, tzinfo=_UTC).timestamp() * 1000)
+MAX_MS = int(_dt.datetime(9999, 12, 31, 23, 59, 59, 999000, tzinfo=_UTC).timestamp() * 1000)
 
 
 def now_ms():
@@ -23,15 +26,19 @@ def format_wf(ms):
 
 _WF = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[:.](\d{1,3}))?"
                  r"(Z|[+-]\d{2}:?\d{2})?)?$")
-_WILDCARD = re.compile(r"^\$\$(TODAY|NOW)(?:([+-])(\d+)([hdwmyq]))?$", re.IGNORECASE)
+_WILDCARD = re.compile(r"^\$\$(TODAY|NOW)(?:([+-])(\d{1,9})([hdwmyq]))?$", re.IGNORECASE)
 _UNIT_MS = {"h": 3_600_000, "d": _DAY_MS, "w": 7 * _DAY_MS, "m": 30 * _DAY_MS, "q": 91 * _DAY_MS,
             "y": 365 * _DAY_MS}
 
 
 def parse_filter_date(text, now=None):
-    """A date as a filter value -> epoch ms, or None when it is not a date we understand."""
-    text = text.strip()
-    now = now_ms() if now is None else now
+    """A date as a filter value -> epoch ms, or None when it is not a date we understand (or not in years 1 to
+    9999)."""
+    ms = _parse(text.strip(), now_ms() if now is None else now)
+    return ms if ms is not None and MIN_MS <= ms <= MAX_MS else None
+
+
+def _parse(text, now):
     m = _WILDCARD.match(text)
     if m:
         base = now if m.group(1).upper() == "NOW" else now - now % _DAY_MS

@@ -3,7 +3,9 @@
 import http.client
 import json
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -170,6 +172,51 @@ class ServedUsersCase(unittest.TestCase):
         taken, self.pool[:n] = self.pool[:n], []
         self.assertEqual(len(taken), n)
         return taken
+
+
+def raw_exchange(port, data, timeout=10, keep_open=False):
+    """Sends raw bytes and reads the answer until the server closes (or, with keep_open, until one whole answer
+    has come while this side keeps its half open: a server that waits for the end of the request never answers).
+    Returns (status or None, headers dict with lower-case names, body bytes)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(data)
+        if not keep_open:
+            s.shutdown(socket.SHUT_WR)
+        answer = b""
+        while True:
+            head, sep, rest = answer.partition(b"\r\n\r\n")
+            if keep_open and sep:
+                m = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+                if m and len(rest) >= int(m.group(1)):
+                    break
+            try:
+                chunk = s.recv(65536)
+            except ConnectionResetError:
+                break
+            if not chunk:
+                break
+            answer += chunk
+    return parse_answer(answer)
+
+
+def parse_answer(answer):
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    m = re.match(r"^HTTP/1\.[01] (\d{3}) ", lines[0])
+    headers = dict((k.strip().lower(), v.strip()) for k, _, v in (l.partition(":") for l in lines[1:]))
+    return (int(m.group(1)) if m else None), headers, body
+
+
+def strict_json(body):
+    """JSON as a strict parser reads it: NaN and Infinity are not JSON."""
+    def refuse(name):
+        raise ValueError("%s in JSON" % name)
+    return json.loads(body, parse_constant=refuse)
+
+
+def rss_mb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        return int(next(l for l in f if l.startswith("VmRSS")).split()[1]) / 1024
 
 
 def wait_until(predicate, timeout=5.0):

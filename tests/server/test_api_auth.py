@@ -5,10 +5,12 @@ import sqlite3
 import time
 import unittest
 
+from server import errors
+
 from .support import (Serve, ADMIN_EMAIL, ADMIN_ID, USER_EMAIL, USER_ID, SSO_EMAIL, SSO_ID, OWNER_EMAIL, OWNER_ID,
                       PASSWORD)
 
-AUTH = "com.attask.common.AuthenticationException"
+AUTH = errors.AUTH
 
 
 class AuthTest(unittest.TestCase):

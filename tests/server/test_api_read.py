@@ -5,6 +5,8 @@ import json
 import re
 import unittest
 
+from server import errors
+
 from .support import Serve, ADMIN_ID, OWNER_ID, ADMIN_EMAIL, USER_EMAIL, API
 
 USERS = 320
@@ -61,9 +63,9 @@ class ReadTest(unittest.TestCase):
 
     def test_unknown_field_is_an_error(self):
         r = self.srv.api("GET", "/user/search", params={"fields": "ID,passwordHash"}, key=self.key)
-        self.assert_error(r, 422, "java.lang.IllegalArgumentException", "passwordHash")
+        self.assert_error(r, 422, errors.ILLEGAL_ARG, "passwordHash")
         r = self.srv.api("GET", "/user/search", params={"noSuchField": "1"}, key=self.key)
-        self.assert_error(r, 422, "java.lang.IllegalArgumentException", "noSuchField")
+        self.assert_error(r, 422, errors.ILLEGAL_ARG, "noSuchField")
 
     def test_count(self):
         self.assertEqual(self.get("/user/count")["data"], {"count": USERS})
@@ -81,13 +83,13 @@ class ReadTest(unittest.TestCase):
     def test_not_found(self):
         missing = "f" * 32
         r = self.srv.api("GET", "/user/" + missing, key=self.key)
-        self.assert_error(r, 404, "com.attask.common.NotFoundException",
+        self.assert_error(r, 404, errors.NOT_FOUND,
                           'with primary key value\\(s\\) "%s" not found' % missing)
 
     # ---- paging ----
     def test_limit_bounds(self):
         r = self.srv.api("GET", "/user/search", params={"$$LIMIT": "2001"}, key=self.key)
-        self.assert_error(r, 422, "java.lang.IllegalArgumentException", "2000")
+        self.assert_error(r, 422, errors.ILLEGAL_ARG, "2000")
         self.assertEqual(len(self.ids(**{"$$LIMIT": "2000"})), USERS)
         for bad in ("0", "-5", "ten"):
             r = self.srv.api("GET", "/user/search", params={"$$LIMIT": bad}, key=self.key)
@@ -154,7 +156,7 @@ class ReadTest(unittest.TestCase):
                        {"filters": "{not json"}):
             with self.subTest(params=params):
                 r = self.srv.api("GET", "/user/search", params=params, key=self.key)
-                self.assert_error(r, 422, "java.lang.IllegalArgumentException")
+                self.assert_error(r, 422, errors.ILLEGAL_ARG)
 
     def test_bare_username_is_not_a_filter(self):
         # Workfront reads a bare `username` as a credential: it must not narrow the search.
@@ -170,13 +172,13 @@ class ReadTest(unittest.TestCase):
         for version in ("/attask/api/v15.0", "/attask/api/v9.0", "/attask/api/v23.0"):
             with self.subTest(version=version):
                 r = self.srv.api("GET", "/user/count", key=self.key, version=version)
-                self.assert_error(r, 410, "com.attask.common.UnsupportedVersionException", "v16.0 to v22.0")
+                self.assert_error(r, 410, errors.VERSION, "v16.0 to v22.0")
 
     def test_object_codes_are_case_insensitive(self):
         for code in ("USER", "User", "uSeR"):
             self.assertEqual(self.get("/%s/count" % code)["data"]["count"], USERS)
         r = self.srv.api("GET", "/nosuchobj/search", key=self.key)
-        self.assert_error(r, 422, "java.lang.IllegalArgumentException", "nosuchobj")
+        self.assert_error(r, 422, errors.ILLEGAL_ARG, "nosuchobj")
 
     def test_method_override_and_params_from_body_and_query(self):
         # A long search goes in a POST body with method=GET; query and body parameters both count.

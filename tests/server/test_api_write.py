@@ -5,6 +5,8 @@
 import json
 import unittest
 
+from server import errors
+
 from .support import Serve, ADMIN_ID, OWNER_ID, USER_ID, USER_EMAIL, ServedUsersCase
 
 ADMIN_EMAIL_MESSAGE = ("The Admin Email user cannot be deactivated. "
@@ -50,7 +52,7 @@ class WriteTest(ServedUsersCase):
             with self.subTest(updates=updates):
                 r = self.srv.api("PUT", "/user/" + uid, params={"updates": updates}, key=self.key)
                 self.assertEqual(r.status, 422, r.body)
-                self.assertEqual(r.json()["error"]["class"], "java.lang.IllegalArgumentException")
+                self.assertEqual(r.json()["error"]["class"], errors.ILLEGAL_ARG)
         self.assertTrue(self.active(uid))
         r = self.put("/user/" + uid, {"isActive": False}, fields="nosuch")
         self.assertEqual(r.status, 422)
@@ -65,7 +67,7 @@ class WriteTest(ServedUsersCase):
         r = self.put("/user/" + OWNER_ID, {"isActive": False})
         self.assertEqual(r.status, 422)
         err = r.json()["error"]
-        self.assertEqual(err["class"], "com.attask.common.ValidationException")
+        self.assertEqual(err["class"], errors.VALIDATION)
         self.assertEqual(err["message"], ADMIN_EMAIL_MESSAGE)
         self.assertTrue(self.active(OWNER_ID))
         self.assertEqual(self.put("/user/" + OWNER_ID, {"title": "Owner"}).status, 200, "other edits are fine")
@@ -99,7 +101,7 @@ class WriteTest(ServedUsersCase):
         ids = self.take(101)
         r = self.put("/user", [{"ID": i, "isActive": False} for i in ids])
         self.assertEqual(r.status, 422)
-        self.assertEqual(r.json()["error"]["class"], "java.lang.IllegalArgumentException")
+        self.assertEqual(r.json()["error"]["class"], errors.ILLEGAL_ARG)
         self.assertTrue(all(self.active(i) for i in ids[::10]))
 
     def test_bulk_with_unknown_id_changes_nobody(self):
@@ -115,7 +117,7 @@ class WriteTest(ServedUsersCase):
         user_key = self.srv.key_for(USER_EMAIL)
         r = self.put("/user/" + a, {"isActive": False}, key=user_key)
         self.assertEqual(r.status, 403, r.body)
-        self.assertEqual(r.json()["error"]["class"], "com.attask.common.SecurityException")
+        self.assertEqual(r.json()["error"]["class"], errors.SECURITY)
         self.assertTrue(self.active(a))
         r = self.put("/user", [{"ID": b, "isActive": False}], key=user_key)
         self.assertEqual(r.status, 403)

@@ -1,7 +1,8 @@
 # test_proxy.py: the Workfront proxy, against a fake upstream on 127.0.0.1 (--upstream), never the internet.
 # Only real Workfront host names are forwarded; look-alikes are refused before any connection; redirects to other
 # hosts are refused; credentials headers pass, browser cookies/Authorization and X-Workfront-Host do not; no
-# Set-Cookie or CORS header comes back; unreachable and slow upstreams give ProxyUnreachable.
+# Set-Cookie or CORS header comes back; unreachable, slow, dripping and cut-short upstreams give ProxyUnreachable;
+# a Location is read the way a browser reads it before the same-host rule decides.
 import gzip
 import json
 import socket
@@ -9,11 +10,14 @@ import threading
 import time
 import unittest
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, quote, urlsplit
 
-from .support import Serve, API
+from server import errors
 
-REFUSED = "wfadmin.ProxyRefused"
-UNREACHABLE = "wfadmin.ProxyUnreachable"
+from .support import Serve, API, strict_json
+
+REFUSED = errors.PROXY_REFUSED
+UNREACHABLE = errors.PROXY_UNREACHABLE
 
 
 class FakeWorkfront(BaseHTTPRequestHandler):
@@ -36,8 +40,28 @@ class FakeWorkfront(BaseHTTPRequestHandler):
             return self.reply(302, b"", {"Location": "/attask/api/v21.0/user/search?moved=1"})
         if route == "absolute":
             return self.reply(301, b"", {"Location": "http://127.0.0.1:%d/attask/api/v21.0/user/count" % port})
+        if route == "to":   # a redirect to ?location=..., with {port} filled in
+            location = parse_qs(urlsplit(self.path).query)["location"][0].replace("{port}", str(port))
+            return self.reply(302, b"", {"Location": location.encode("utf-8").decode("latin-1")})
+        if route == "drip":   # a whole answer, one byte every 0.25 s: each read is quick, the answer is not
+            return self.drip(b'{"data":[' + b" " * 40 + b"]}", 0.25)
+        if route == "cut":   # closes after 10 of 100 promised bytes
+            return self.cut_off(("Content-Length", "100"), b'{"data":[]')
+        if route == "cutchunked":   # one chunk, then the connection closes without the last chunk
+            return self.cut_off(("Transfer-Encoding", "chunked"), b"b\r\n{\"data\":[]}\r\n")
+        if route == "negchunk":   # a chunk size of -1, then data that does not end (for 1.5 s)
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            try:
+                self.wfile.write(b"-1\r\n" + b"x" * 100_000)
+                time.sleep(1.5)
+            except OSError:
+                pass
+            self.close_connection = True
+            return
         if route == "invalid":
-            err = {"error": {"class": "java.lang.IllegalArgumentException", "message": "bad", "title": "",
+            err = {"error": {"class": errors.ILLEGAL_ARG, "message": "bad", "title": "",
                              "msgKey": "", "attributes": [], "code": 422}}
             return self.reply(422, json.dumps(err).encode())
         if route == "slow":
@@ -50,6 +74,28 @@ class FakeWorkfront(BaseHTTPRequestHandler):
             payload = gzip.compress(payload)
             extra["Content-Encoding"] = "gzip"
         self.reply(200, payload, extra)
+
+    def cut_off(self, framing, sent):
+        """A 200 whose body ends early: the connection closes after `sent`."""
+        self.send_response(200)
+        self.send_header(*framing)
+        self.end_headers()
+        self.wfile.write(sent)
+        self.close_connection = True
+
+    def drip(self, body, pause):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json;charset=UTF-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            for i in range(len(body)):
+                self.wfile.write(body[i:i + 1])
+                self.wfile.flush()
+                time.sleep(pause)
+        except OSError:
+            pass   # the proxy gave up: expected
+        self.close_connection = True
 
     def reply(self, status, body, headers=None):
         self.send_response(status)
@@ -77,8 +123,8 @@ class ProxyTest(unittest.TestCase):
         cls.upstream = ThreadingHTTPServer(("127.0.0.1", 0), FakeWorkfront)
         cls.upstream.daemon_threads = True
         threading.Thread(target=cls.upstream.serve_forever, daemon=True).start()
-        cls.srv = Serve(users=10, args=["--upstream", "http://127.0.0.1:%d" % cls.upstream.server_address[1],
-                                        "--proxy-timeout", "1"])
+        cls.srv = Serve(users=10, quiet=False, args=["--upstream", "http://127.0.0.1:%d" % cls.upstream.server_address[1],
+                                                     "--proxy-timeout", "1", "--proxy-deadline", "2"])
 
     @classmethod
     def tearDownClass(cls):
@@ -96,7 +142,7 @@ class ProxyTest(unittest.TestCase):
 
     def assert_error(self, r, status, wf_class, pattern="."):
         self.assertEqual(r.status, status, r.body)
-        self.assertEqual(r.json()["error"]["class"], wf_class)
+        self.assertEqual(strict_json(r.body)["error"]["class"], wf_class)
         self.assertRegex(r.json()["error"]["message"], pattern)
 
     def test_refuses_everything_but_workfront_hosts(self):
@@ -179,7 +225,7 @@ class ProxyTest(unittest.TestCase):
 
     def test_upstream_errors_pass_through(self):
         r = self.call("acme.my.workfront.com", "/user/invalid")
-        self.assert_error(r, 422, "java.lang.IllegalArgumentException", "bad")
+        self.assert_error(r, 422, errors.ILLEGAL_ARG, "bad")
 
     def test_redirects(self):
         r = self.call("acme.my.workfront.com", "/user/away")
@@ -191,6 +237,64 @@ class ProxyTest(unittest.TestCase):
         r = self.call("acme.my.workfront.com", "/user/absolute")
         self.assertEqual(r.status, 301)
         self.assertEqual(r.header("Location"), "/attask/api/v21.0/user/count")
+
+    def redirect_to(self, location):
+        return self.call("acme.my.workfront.com", "/user/to?location=" + quote(location, safe=""))
+
+    def test_redirects_read_as_a_browser_reads_them(self):
+        # Each of these is another host to a browser (backslashes are slashes in http/https URLs, tabs vanish,
+        # any number of slashes leads to a host), or could be read more than one way.
+        for location in ("/\\evil.example/x", "\\/evil.example/x", "\\\\evil.example\\x",
+                         "http:\\\\evil.example/x", "//evil.example/x", "///evil.example/x", "/\t/evil.example/x",
+                         " //evil.example/x", "http:/evil.example/x", "http:evil.example/x", "https:\\\\evil.example",
+                         "http://127.0.0.1:{port}@evil.example/x", "http://evil.example\\@127.0.0.1:{port}/x",
+                         "https://127.0.0.1:{port}/x", "javascript:alert(1)", "data:text/html,x",
+                         "http://%65vil.example/x", "http://127.0.0.1:{port}/\u00e9", "/a b"):
+            with self.subTest(location=location):
+                r = self.redirect_to(location)
+                self.assert_error(r, 502, REFUSED, "redirect")
+        self.assertEqual(len(FakeWorkfront.seen), 19, "no redirect is followed")
+
+    def test_same_host_redirects_become_same_origin_paths(self):
+        for location, expected in (
+                ("http://127.0.0.1:{port}/attask/api/v21.0/user/count", "/attask/api/v21.0/user/count"),
+                ("HTTP://127.0.0.1:{port}/attask/api/v21.0/user/count?a=1#f", "/attask/api/v21.0/user/count?a=1"),
+                ("\\\\127.0.0.1:{port}\\attask\\api", "/attask/api"),
+                ("/attask/api/v21.0/a/%2e%2e/user/count", "/attask/api/v21.0/user/count"),
+                ("count?x=1", "/attask/api/v21.0/user/count?x=1"),
+                ("../project/search", "/attask/api/v21.0/project/search")):
+            with self.subTest(location=location):
+                r = self.redirect_to(location)
+                self.assertEqual(r.status, 302, r.body)
+                self.assertEqual(r.header("Location"), expected)
+        # The upstream's own path //evil.example/x: as a Location on this origin it would lead to evil.example.
+        self.assert_error(self.redirect_to("/attask/../..//evil.example/x"), 502, REFUSED, "unusable path")
+
+    def test_malformed_ports_on_the_own_host_are_refused_not_500(self):
+        for location in ("http://127.0.0.1:99999/x", "http://127.0.0.1:8a/x", "http://127.0.0.1:{port}:1/x",
+                         "http://127.0.0.1:-1/x", "http://[::1/x", "http://127.0.0.1:\u0661/x"):
+            with self.subTest(location=location):
+                self.assert_error(self.redirect_to(location), 502, REFUSED, "redirect")
+
+    def test_a_dripping_upstream_meets_the_deadline(self):
+        start = time.monotonic()
+        r = self.call("acme.my.workfront.com", "/user/drip")
+        self.assert_error(r, 504, UNREACHABLE, "within 2 seconds")
+        self.assertLess(time.monotonic() - start, 4)
+
+    def test_cut_short_answers_are_502(self):
+        for route in ("cut", "cutchunked"):
+            with self.subTest(route=route):
+                self.assert_error(self.call("acme.my.workfront.com", "/user/" + route), 502, UNREACHABLE,
+                                  "before its answer was complete")
+
+    def test_bad_chunk_sizes_from_upstream_are_502_at_once(self):
+        start = time.monotonic()
+        self.assert_error(self.call("acme.my.workfront.com", "/user/negchunk"), 502, UNREACHABLE, "not valid HTTP")
+        self.assertLess(time.monotonic() - start, 1.2, "the proxy must not read on to the end of the stream")
+
+    def test_zz_log_has_no_tracebacks(self):   # last: unittest runs tests in name order
+        self.assertNotIn("Traceback", self.srv.output())
 
     def test_slow_upstream_times_out(self):
         r = self.call("acme.my.workfront.com", "/user/slow")
@@ -206,7 +310,7 @@ class ProxyTest(unittest.TestCase):
         for host in (None, "demo.my.workfront.com", "DEMO.my.workfront.com"):
             with self.subTest(host=host):
                 r = self.call(host, "/user/count")
-                self.assert_error(r, 401, "com.attask.common.AuthenticationException")
+                self.assert_error(r, 401, errors.AUTH)
         self.assertEqual(FakeWorkfront.seen, [])
 
     def test_faults_apply_to_proxied_requests(self):

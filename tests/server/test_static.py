@@ -99,6 +99,20 @@ class StaticTest(unittest.TestCase):
                 self.assertNotIn(b"TOP-SECRET", r.body)
                 self.assert_security_headers(r)
 
+    def test_dotfiles_are_never_served(self):
+        root = self.srv.root
+        for name in (".env", ".git/config", ".hidden/app.js", "fonts/.DS_Store", ".well-known/security.txt"):
+            os.makedirs(os.path.dirname(os.path.join(root, name)), exist_ok=True)
+            with open(os.path.join(root, name), "w") as f:
+                f.write("DOTFILE-CONTENT")
+        for path in ("/.env", "/.git/config", "/.git/", "/.hidden/app.js", "/fonts/.DS_Store", "/%2eenv",
+                     "/%2Egit/config", "/.well-known/security.txt", "/fonts/%2eDS_Store"):
+            with self.subTest(path=path):
+                r = self.get(path)
+                self.assertEqual(r.status, 404)
+                self.assertNotIn(b"DOTFILE-CONTENT", r.body)
+                self.assert_security_headers(r)
+
     def test_symlink_inside_root_is_served(self):
         self.assertEqual(self.get("/inside.css").status, 200)
 
