@@ -1,6 +1,6 @@
 # web.cmake: the page. src/web + the views + the model + the protocol, linked by Debian's emcc 3.1.6 into
-# <build>/site/wfadmin.{js,wasm}, beside the files of web/ (our own index.html, boot and text-input scripts, css)
-# and fonts/cjk-tc.otf. Build-time generated sources (shaders as string literals, the embedded Latin font) go
+# <build>/site/wfadmin.{js,wasm}, beside the files of web/ (our own index.html, boot and text-input scripts, css).
+# Characters beyond the embedded Latin font are drawn by the browser (src/web/browser_glyphs.cpp). Build-time generated sources (shaders as string literals, the embedded Latin font) go
 # into <build>/generated/web/.
 set(WF_SITE_DIR "${CMAKE_BINARY_DIR}/site")
 set(WF_WEB_GENERATED "${CMAKE_BINARY_DIR}/generated/web")
@@ -23,21 +23,13 @@ foreach(_wf_shader imgui.vert imgui.frag)
 endforeach()
 file(CONFIGURE OUTPUT "${WF_WEB_GENERATED}/web/shaders.h" CONTENT "${_wf_shader_header}" @ONLY)
 
-# ---- fonts: the Latin UI font embedded as a header, the CJK subset as a file fetched after the first frame ----
+# ---- fonts: the Latin UI font embedded as a header ----
 add_custom_command(
   OUTPUT "${WF_WEB_GENERATED}/web/latin_font.h"
   COMMAND ${WF_PYTHON} "${WF_FONTS_SCRIPT}" latin "${WF_WEB_GENERATED}/web/latin_font.h"
   DEPENDS "${WF_FONTS_SCRIPT}"
   COMMENT "Subsetting the Latin UI font" VERBATIM)
-# Every view source: the zh-TW strings live in strings.cpp, but a view may spell a word in itself (繁體中文).
-file(GLOB WF_UI_STRING_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
-add_custom_command(
-  OUTPUT "${WF_SITE_DIR}/fonts/cjk-tc.otf"
-  COMMAND ${CMAKE_COMMAND} -E make_directory "${WF_SITE_DIR}/fonts"
-  COMMAND ${WF_PYTHON} "${WF_FONTS_SCRIPT}" cjk "${WF_SITE_DIR}/fonts/cjk-tc.otf" ${WF_UI_STRING_SOURCES}
-  DEPENDS "${WF_FONTS_SCRIPT}" ${WF_UI_STRING_SOURCES}
-  COMMENT "Subsetting the Traditional Chinese font (Big5 level 1 + UI strings)" VERBATIM)
-add_custom_target(wfadmin_fonts ALL DEPENDS "${WF_SITE_DIR}/fonts/cjk-tc.otf")
+add_custom_target(wfadmin_fonts ALL DEPENDS "${WF_WEB_GENERATED}/web/latin_font.h")
 
 # ---- static files of web/ ----
 file(GLOB WF_WEB_STATIC CONFIGURE_DEPENDS web/*)
@@ -83,7 +75,6 @@ if(WFADMIN_WEB_SCRATCH_APP)
   set_target_properties(wfadmin_scratch PROPERTIES OUTPUT_NAME wfadmin SUFFIX ".js"
                         RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/scratch-site")
   add_custom_command(TARGET wfadmin_scratch POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -E copy_directory "${WF_SITE_DIR}/fonts" "${CMAKE_BINARY_DIR}/scratch-site/fonts"
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${WF_WEB_STATIC} "${CMAKE_BINARY_DIR}/scratch-site")
 endif()
 

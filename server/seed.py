@@ -1,6 +1,9 @@
 # seed.py: builds the demo tenant: users (about 85% active, 8% admins, 30% Traditional Chinese names), access
 # levels, groups, companies, projects, tasks and issues. Deterministic for a given --seed: the same IDs, names and
 # flags every time; dates are relative to the UTC day of seeding. 50,000 users take a few seconds.
+# Spread evenly through the directory, the people of _WORLD_PEOPLE carry names in every script the page must
+# draw (CJK Extension A/B and compatibility ideographs, bopomofo, kana, Hangul, Thai, Hebrew, Arabic, Greek,
+# Cyrillic with stress marks, Vietnamese, emoji): their rows keep the random flags and dates of their place.
 import hashlib
 import random
 import secrets
@@ -42,6 +45,72 @@ _LATIN_LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "García", "Mil
                "Martínez", "Müller", "Schröder", "Ångström", "Núñez", "O'Brien", "Dubois", "Lefèvre", "Kowalski",
                "Nowak", "Rossi", "Bianchi", "Van der Berg", "Nguyễn", "Yılmaz", "Öztürk", "Fernández", "Pérez",
                "Lindqvist", "Thompson", "White", "Harris", "Martin", "Clark", "Lewis", "Walker", "Young"]
+# (full name, first name, last name, ASCII first, ASCII last for the email, title or None)
+_WORLD_PEOPLE = [
+    ("林堃", "堃", "林", "kun", "lin", "工程師"),
+    ("劉翊宥", "翊宥", "劉", "yiyu", "liu", "設計師"),
+    ("林翊安", "翊安", "林", "yian", "lin", None),
+    ("謝𡘙", "𡘙", "謝", "hsieh", "x", "分析師"),            # Extension B
+    ("張鈺婷", "鈺婷", "張", "yuting", "chang", "專案經理"),
+    ("張玉婷", "玉婷", "張", "yuting", "chang", "行銷專員"),
+    ("陳䶮", "䶮", "陳", "yen", "chen", None),               # Extension A
+    ("黃𠀋明", "𠀋明", "黃", "ming", "huang", "主任"),
+    ("\uF9E1小龍", "小龍", "\uF9E1", "hsiaolung", "lee", "Director"),   # compatibility ideograph 李
+    ("王羣", "羣", "王", "chun", "wang", "業務經理"),
+    ("蔡峯", "峯", "蔡", "feng", "tsai", None),
+    ("郭ㄚ珠", "ㄚ珠", "郭", "azhu", "kuo", "注音輸入 ㄅㄆㄇㄈ 講師"),   # bopomofo
+    ("佐藤さくら", "さくら", "佐藤", "sakura", "sato", "デザイナー"),
+    ("田中ハルト", "ハルト", "田中", "haruto", "tanaka", "エンジニア"),
+    ("山田 ﾀﾛｳ", "ﾀﾛｳ", "山田", "taro", "yamada", None),        # half-width katakana
+    ("鈴木 一郎", "一郎", "鈴木", "ichiro", "suzuki", "プロデューサー"),
+    ("김민준", "민준", "김", "minjun", "kim", "디자이너"),
+    ("이서연", "서연", "이", "seoyeon", "lee", "엔지니어"),
+    ("박지훈", "지훈", "박", "jihoon", "park", None),
+    ("สมชาย ใจดี", "สมชาย", "ใจดี", "somchai", "jaidee", "นักออกแบบ"),
+    ("นภัส ศรีสุข", "นภัส", "ศรีสุข", "napat", "srisuk", None),
+    ("נועה כהן", "נועה", "כהן", "noa", "cohen", "מעצבת"),
+    ("אריאל לוי", "אריאל", "לוי", "ariel", "levi", None),
+    ("فاطمة الزهراء", "فاطمة", "الزهراء", "fatima", "alzahraa", "مهندسة"),
+    ("محمد علي", "محمد", "علي", "mohammed", "ali", None),
+    ("Γιώργος Παπαδόπουλος", "Γιώργος", "Παπαδόπουλος", "giorgos", "papadopoulos", "Μηχανικός"),
+    ("Ελένη Οικονόμου", "Ελένη", "Οικονόμου", "eleni", "oikonomou", None),
+    ("Арсе\u0301ний Смирно\u0301в", "Арсе\u0301ний", "Смирно\u0301в", "arseny", "smirnov", "Инженер"),
+    ("Ната\u0301лья Ивано\u0301ва", "Ната\u0301лья", "Ивано\u0301ва", "natalya", "ivanova", None),
+    ("Ярослав Їжакевич", "Ярослав", "Їжакевич", "yaroslav", "yizhakevych", "Дизайнер"),
+    ("Zoë Lefèvre", "Zoë", "Lefèvre", "zoe", "lefevre", "Designer"),
+    ("Zoe\u0308 Martin", "Zoe\u0308", "Martin", "zoe", "martin", None),     # decomposed diaeresis
+    ("Amélie Clark", "Amélie", "Clark", "amelie", "clark", "Account Manager"),
+    ("Nguyễn Thị Minh Khai", "Minh Khai", "Nguyễn Thị", "minhkhai", "nguyen", "Analyst"),
+    ("Ștefan Dumitrescu", "Ștefan", "Dumitrescu", "stefan", "dumitrescu", None),
+    ("Đorđe Petrović", "Đorđe", "Petrović", "djordje", "petrovic", "Engineer"),
+    ("Łucja Żółć", "Łucja", "Żółć", "lucja", "zolc", None),
+    ("Mia 🌸 Chen", "Mia", "Chen", "mia", "chen", "Chief Happiness Officer 😀"),
+    ("Alex 🚀 Rivera", "Alex", "Rivera", "alex", "rivera", "Launch Lead 🎉"),
+    ("Sam 👍 Okafor", "Sam", "Okafor", "sam", "okafor", None),
+    ("ნინო ბერიძე", "ნინო", "ბერიძე", "nino", "beridze", None),               # Georgian
+    ("Նարեկ Պետրոսյան", "Նարեկ", "Պետրոսյան", "narek", "petrosyan", None),   # Armenian
+    ("प्रिया शर्मा", "प्रिया", "शर्मा", "priya", "sharma", "Consultant"),       # Devanagari
+    ("陳怡君", "怡君", "陳", "yichun", "chen", "工程師"),
+    ("林志豪", "志豪", "林", "chihhao", "lin", None),
+    ("吳淑芬", "淑芬", "吳", "shufen", "wu", "分析師"),
+    ("鄭宗翰", "宗翰", "鄭", "tsunghan", "cheng", None),
+    ("許詩涵", "詩涵", "許", "shihhan", "hsu", "設計師"),
+    ("楊承恩", "承恩", "楊", "chengen", "yang", None),
+    ("邱靖雯", "靖雯", "邱", "chingwen", "chiu", "主任"),
+    ("曾筱涵", "筱涵", "曾", "hsiaohan", "tseng", None),
+    ("廖崇佑", "崇佑", "廖", "chungyu", "liao", "工程師"),
+    ("賴昱廷", "昱廷", "賴", "yuting", "lai", None),
+    ("周湘昀", "湘昀", "周", "hsiangyun", "chou", "行銷專員"),
+    ("葉姵妤", "姵妤", "葉", "peiyu", "yeh", None),
+    ("蘇祐霆", "祐霆", "蘇", "yuting", "su", None),
+    ("莊喆", "喆", "莊", "che", "chuang", "分析師"),
+    ("呂珮瑜", "珮瑜", "呂", "peiyu", "lu", None),
+    ("洪瑋琳", "瑋琳", "洪", "weilin", "hung", None),
+    ("游堉璿", "堉璿", "游", "yuhsuan", "yu", "設計師"),
+    ("Søren Ångström", "Søren", "Ångström", "soren", "angstrom", None),
+    ("Siobhán Ní Bhriain", "Siobhán", "Ní Bhriain", "siobhan", "nibhriain", "Producer"),
+    ("Ayşe Yılmaz", "Ayşe", "Yılmaz", "ayse", "yilmaz", None),
+]
 _TITLES = ["Project Manager", "Designer", "Engineer", "Analyst", "Marketing Specialist", "Account Manager",
            "Producer", "Copywriter", "Director", "Coordinator", "Consultant", None]
 _ZH_TITLES = ["專案經理", "設計師", "工程師", "分析師", "行銷專員", "業務經理", "主任", None]
@@ -126,17 +195,30 @@ def _special_users(level_ids, group_ids, company_id, today):
     return rows
 
 
-def _random_user(rng, seed, i, emails, level_ids, group_ids, company_ids, manager_pool, today):
+def _world_person_at(i, n_users):
+    """The _WORLD_PEOPLE entry that takes user number i's place, or None."""
+    step = max(1, (n_users - 4) // len(_WORLD_PEOPLE))
+    k, rest = divmod(i - 4, step)
+    return _WORLD_PEOPLE[k] if rest == 0 and k < len(_WORLD_PEOPLE) else None
+
+
+def _random_user(rng, seed, i, emails, level_ids, group_ids, company_ids, manager_pool, today, person=None):
+    # The random draws happen for a world person too, so that every other user is the same with or without them.
     if rng.random() < 0.30:
         (zh_last, py_last), (zh_first, py_first) = rng.choice(_ZH_SURNAMES), rng.choice(_ZH_GIVEN)
         first, last, name = zh_first, zh_last, zh_last + zh_first
-        email = emails.make(py_first, py_last)
+        email_parts = (py_first, py_last)
         title, locale = rng.choice(_ZH_TITLES), "zh_TW"
     else:
         first, last = rng.choice(_LATIN_FIRST), rng.choice(_LATIN_LAST)
         name = "%s %s" % (first, last)
-        email = emails.make(_ascii(first), _ascii(last))
+        email_parts = (_ascii(first), _ascii(last))
         title, locale = rng.choice(_TITLES), "en_US"
+    if person:
+        name, first, last, ascii_first, ascii_last, title = person
+        email_parts = (ascii_first, ascii_last)
+        locale = "zh_TW" if any("\u3400" <= ch <= "\u9fff" or ord(ch) > 0xFFFF for ch in name) else "en_US"
+    email = emails.make(*email_parts)
     active = rng.random() < 0.85
     admin = rng.random() < 0.08
     if rng.random() < 0.07:
@@ -182,7 +264,8 @@ def seed_database(st, n_users, seed):
     emails = _Emails([u["emailAddr"] for u in users])
     manager_pool = [ADMIN_ID, OWNER_ID]
     for i in range(4, n_users):
-        user = _random_user(rng, seed, i, emails, level_ids, group_ids, company_ids, manager_pool, today)
+        user = _random_user(rng, seed, i, emails, level_ids, group_ids, company_ids, manager_pool, today,
+                            _world_person_at(i, n_users))
         users.append(user)
         if len(manager_pool) < 300 and user["isActive"] and rng.random() < 0.05:
             manager_pool.append(user["ID"])

@@ -115,6 +115,7 @@
       return json ? JSON.parse(json) : null;
     },
     frames: function () { return ready ? Module._wfadmin_frames() : 0; },
+    // Every wanted character is in the atlas; missingGlyphs(): those that cannot be drawn (boxes) or not yet.
     fontsReady: function () { return ready && Module._wfadmin_fonts_ready() === 1; },
     missingGlyphs: function () { return call('wfadmin_missing_glyphs', 'string', [], []) || ''; },
     atlas: function () {

@@ -90,7 +90,9 @@ deps_install() {
   command -v node >/dev/null && command -v npm >/dev/null || deps_apt nodejs npm
   deps_imgui
   if [ "${1:-}" = test ]; then
-    deps_apt chromium nginx
+    # The page draws non-Latin text with the browser's fonts: CJK (fonts-noto-cjk), Thai, Hebrew, Arabic,
+    # Devanagari (fonts-noto-core) and emoji (fonts-symbola) for the browser tests.
+    deps_apt chromium nginx fonts-symbola
     deps_npm
   fi
 }

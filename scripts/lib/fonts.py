@@ -1,17 +1,14 @@
 #!/usr/bin/env python3
-# fonts.py: builds the page's two fonts from Debian's font packages with Debian's `pyftsubset` (fonttools).
+# fonts.py: builds the page's embedded font from Debian's font packages with Debian's `pyftsubset` (fonttools).
 #
 #   fonts.py latin OUT.h               Noto Sans Regular (fonts-noto-core), Latin + punctuation only, written as
 #                                      a C++ header (a byte array): embedded in the wasm so that the first frame
 #                                      has text.
-#   fonts.py cjk OUT.otf [SOURCES...]  Noto Sans CJK TC (fonts-noto-cjk, font number 3 of the .ttc), cut down to
-#                                      the Traditional Chinese characters in common use: Big5 level 1 (5,401
-#                                      hanzi), Big5's symbol rows (CJK punctuation, full-width forms, bopomofo),
-#                                      and every non-Latin character in the given source files (the zh-TW UI
-#                                      strings). Fetched by the page after its first frame.
 #
-# Both are stripped of hinting and OpenType layout (ImGui neither hints nor shapes). The CJK font stays CFF:
-# stb_truetype reads CID-keyed CFF, and CFF outlines are smaller than TrueType ones.
+# Every other character (Traditional Chinese, kana, Hangul, Thai, emoji...) is drawn by the browser from the
+# system's fonts (src/web/browser_glyphs.cpp): no CJK font is shipped.
+#
+# Stripped of hinting and OpenType layout (ImGui neither hints nor shapes).
 # Python standard library only; the subsetting itself is the pyftsubset program.
 import os
 import subprocess
@@ -19,8 +16,6 @@ import sys
 import tempfile
 
 LATIN_SOURCE = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
-CJK_SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-CJK_TC_FONT_NUMBER = 3   # JP, KR, SC, TC, HK, then the Mono variants
 
 # Kept in step with kLatinRanges in src/web/fonts.cpp (what the atlas rasterises from this font).
 LATIN_RANGES = ("U+0020-007E,U+00A0-024F,U+0300-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+2000-206F,U+20A0-20BF,"
@@ -28,37 +23,6 @@ LATIN_RANGES = ("U+0020-007E,U+00A0-024F,U+0300-036F,U+0370-03FF,U+0400-052F,U+1
 
 COMMON = ["--no-hinting", "--layout-features=", "--drop-tables+=GSUB,GPOS,GDEF,BASE,JSTF,DSIG,vhea,vmtx,VORG",
           "--name-IDs=0,1,2,3,4,5,6", "--notdef-outline", "--recalc-bounds"]
-
-
-def big5_characters():
-    """Big5 symbols (0xA140-0xA3BF) and level-1 hanzi (0xA440-0xC67E), decoded with Python's big5 codec."""
-    chars = set()
-    for lead in range(0xA1, 0xC7):
-        for trail in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
-            code = (lead << 8) | trail
-            if not (0xA140 <= code <= 0xA3BF or 0xA440 <= code <= 0xC67E):
-                continue
-            try:
-                chars.add(bytes([lead, trail]).decode("big5"))
-            except UnicodeDecodeError:
-                pass   # unassigned cells
-    return chars
-
-
-def source_characters(paths):
-    """Every character above Latin in the given UTF-8 files (the UI string table)."""
-    chars = set()
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            chars.update(c for c in f.read() if ord(c) >= 0x2E80)
-    return chars
-
-
-def cjk_unicodes(sources):
-    chars = big5_characters() | source_characters(sources)
-    chars.update(chr(c) for c in range(0x3000, 0x3040))   # CJK symbols and punctuation
-    chars.update(chr(c) for c in range(0xFF01, 0xFFEF))   # full-width and half-width forms
-    return ",".join("U+%04X" % ord(c) for c in sorted(chars) if ord(c) <= 0xFFFF)
 
 
 def subset(font, out, unicodes, extra=()):
@@ -83,10 +47,8 @@ def main(argv):
             ttf = os.path.join(tmp, "latin.ttf")
             subset(LATIN_SOURCE, ttf, LATIN_RANGES)
             write_header(ttf, argv[2], "kLatinFontData")
-    elif len(argv) >= 3 and argv[1] == "cjk":
-        subset(CJK_SOURCE, argv[2], cjk_unicodes(argv[3:]), ["--font-number=%d" % CJK_TC_FONT_NUMBER])
     else:
-        sys.exit("usage: fonts.py latin OUT.h | fonts.py cjk OUT.otf [SOURCES...]")
+        sys.exit("usage: fonts.py latin OUT.h")
 
 
 if __name__ == "__main__":

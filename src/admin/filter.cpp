@@ -25,7 +25,30 @@ long long days_since(wf::TimeMs now, const std::optional<wf::TimeMs>& last_login
     return (now - *last_login) / kDayMs;
 }
 
-bool matches(const UserRow& row, const Filter& f, const std::string& folded_text, wf::TimeMs now) {
+std::vector<std::string> search_words(std::string_view text) {
+    const std::string folded = fold(text);
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    const auto space_at = [&](std::size_t k) -> std::size_t {   // the separator's length at k, or 0
+        const char c = folded[k];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
+        if (folded.compare(k, 2, "\xC2\xA0") == 0) return 2;   // no-break space
+        return 0;
+    };
+    while (i < folded.size()) {
+        if (const std::size_t n = space_at(i)) {
+            i += n;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < folded.size() && !space_at(end)) ++end;
+        words.push_back(folded.substr(i, end - i));
+        i = end;
+    }
+    return words;
+}
+
+bool matches(const UserRow& row, const Filter& f, const std::vector<std::string>& words, wf::TimeMs now) {
     const wf::User& u = row.user;
     if (f.status == StatusFilter::Active && !u.is_active) return false;
     if (f.status == StatusFilter::Inactive && u.is_active) return false;
@@ -35,19 +58,19 @@ bool matches(const UserRow& row, const Filter& f, const std::string& folded_text
     if (f.never_logged_in && u.last_login) return false;
     if (f.min_days_without_login > 0 && u.last_login && days_since(now, u.last_login) < f.min_days_without_login)
         return false;
-    if (!folded_text.empty() && row.name_key.find(folded_text) == std::string::npos &&
-        row.email_key.find(folded_text) == std::string::npos &&
-        row.username_key.find(folded_text) == std::string::npos)
-        return false;
+    for (const std::string& word : words)
+        if (row.name_key.find(word) == std::string::npos && row.email_key.find(word) == std::string::npos &&
+            row.username_key.find(word) == std::string::npos)
+            return false;
     return true;
 }
 
 Rows apply_filter(const Directory& directory, const Filter& filter, wf::TimeMs now) {
-    const std::string folded = fold(trim(filter.text));
+    const std::vector<std::string> words = search_words(filter.text);
     Rows rows;
     rows.reserve(directory.size());
     for (RowIndex i = 0; i < directory.size(); ++i)
-        if (matches(directory.row(i), filter, folded, now)) rows.push_back(i);
+        if (matches(directory.row(i), filter, words, now)) rows.push_back(i);
     return rows;
 }
 

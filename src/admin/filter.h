@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "admin/directory.h"
 
@@ -15,7 +16,8 @@ enum class StatusFilter { All, Active, Inactive };
 enum class AdminFilter { All, AdminsOnly, NonAdmins };
 
 struct Filter {
-    std::string text;                      // contains, on name/email/username; folded (case and accents)
+    std::string text;                      // words, each found in the name, email or username, in any order;
+                                           // folded (case and accents)
     StatusFilter status = StatusFilter::All;
     AdminFilter admins = AdminFilter::All;
     std::set<std::string> licence_types;   // empty: any licence
@@ -32,7 +34,10 @@ bool filter_is_empty(const Filter& filter);
 // Whole days from `last_login` to `now` (0 for a date in the future); -1 when never logged in.
 long long days_since(wf::TimeMs now, const std::optional<wf::TimeMs>& last_login);
 
-bool matches(const UserRow& row, const Filter& filter, const std::string& folded_text, wf::TimeMs now);
+// The filter text as folded words ("Clark  Amélie" -> {"clark", "amelie"}), split at any space.
+std::vector<std::string> search_words(std::string_view text);
+// True when the row passes every part of the filter; `words` = search_words(filter.text).
+bool matches(const UserRow& row, const Filter& filter, const std::vector<std::string>& words, wf::TimeMs now);
 // Every row that passes, in directory order.
 Rows apply_filter(const Directory& directory, const Filter& filter, wf::TimeMs now);
 

@@ -132,6 +132,9 @@ std::string fold(std::string_view text) {
             else out += base;
         } else if (const char base = latin_ext_b_base(cp)) {
             out += base;
+        } else if (cp >= 0x300 && cp <= 0x36F) {
+            // A combining accent (decomposed "Zoë", Russian stress marks "Арсе́ний") is dropped like a
+            // precomposed one: the name matches what the eye reads.
         } else if (const std::uint32_t lower = lower_other(cp)) {
             encode(lower, out);
         } else {

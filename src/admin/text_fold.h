@@ -1,7 +1,8 @@
 // admin/text_fold.h: the one way wfadmin compares and sorts people's names, emails and usernames.
 // A folded key is lowercase (ASCII, Latin-1, Latin Extended-A/B, Greek, Cyrillic), without diacritics on Latin
 // letters ("José" -> "jose", "Ærø" -> "aero", "ß" -> "ss"), with full-width forms folded to ASCII
-// ("ＡＢＣ" -> "abc", U+3000 -> space). CJK and everything else pass through as-is, so 陳怡君 matches 陳怡君.
+// ("ＡＢＣ" -> "abc", U+3000 -> space), combining accents (U+0300..U+036F) dropped. CJK and everything else,
+// beyond the BMP too (𡘙), pass through as-is, so 陳怡君 matches 陳怡君.
 // Keys are computed once per user (Directory) and once per query, so a search over 50,000 users is a
 // plain substring scan.
 #pragma once

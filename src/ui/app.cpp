@@ -35,6 +35,9 @@ struct App::Impl {
     mutable std::size_t glyph_rows = 0;
     mutable admin::Directory::LoadState glyph_load_state = admin::Directory::LoadState::Empty;
     mutable std::size_t glyph_typed_size = ~size_t{0};
+    mutable std::size_t glyph_log_entries = 0;
+    mutable std::size_t glyph_preview_rows = ~size_t{0};
+    mutable std::size_t glyph_job_users = ~size_t{0};
 
     void on_session_event(admin::Session::Event event);
     void draw_users_screen(ViewContext& ctx);
@@ -140,6 +143,29 @@ void App::Impl::update_glyphs() const {
         glyphs.add(ui.import_text);
         glyphs.add(ui.domain);
         glyphs.add(ui.username);
+    }
+    // The server's words: problems, one line per change in the log, protected users in the preview.
+    for (const admin::Problem* p : {&model.session.last_error(), &model.runner.last_error()}) {
+        glyphs.add(p->message);
+        glyphs.add(p->server_message);
+    }
+    const auto& entries = model.log.entries();
+    const bool log_changed = entries.size() != glyph_log_entries;
+    if (entries.size() < glyph_log_entries) glyph_log_entries = 0;
+    for (std::size_t i = glyph_log_entries; i < entries.size(); ++i) {
+        glyphs.add(entries[i].actor);
+        glyphs.add(entries[i].name);
+        glyphs.add(entries[i].message);
+    }
+    glyph_log_entries = entries.size();
+    if (model.preview.rows().size() != glyph_preview_rows) {
+        glyph_preview_rows = model.preview.rows().size();
+        for (const admin::PreviewRow& row : model.preview.rows()) glyphs.add(row.protected_message);
+    }
+    // A run's outcomes change in place; each one also lands in the log, so a longer log means new words.
+    if (const admin::BulkJob* job = model.runner.job(); job && (log_changed || job->users().size() != glyph_job_users)) {
+        glyph_job_users = job->users().size();
+        for (const admin::JobUser& u : job->users()) glyphs.add(u.message);
     }
 }
 

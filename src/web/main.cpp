@@ -37,16 +37,6 @@ EM_JS(char*, wf_js_config_string, (const char* name), {
     return out;
 });
 
-// A malloc'd copy of the URL the build gave the site file `path` (a content-hashed name), or `path` itself.
-EM_JS(char*, wf_js_asset_url, (const char* path), {
-    var name = UTF8ToString(path);
-    var mapped = Module['wfadminAssetUrl'] ? String(Module['wfadminAssetUrl'](name)) : name;
-    var size = lengthBytesUTF8(mapped) + 1;
-    var out = _malloc(size);
-    stringToUTF8(mapped, out, size);
-    return out;
-});
-
 EM_JS(void, wf_js_first_frame, (), {
     var hook = Module['wfadminFirstFrame'];
     if (hook) hook();
@@ -60,18 +50,10 @@ EM_JS(void, wf_js_fatal, (const char* message), {
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
-constexpr const char* kCjkFontUrl = "fonts/cjk-tc.otf";
 
 std::string config_string(const char* name) {
     char* value = wf_js_config_string(name);
     std::string out(value ? value : "");
-    std::free(value);
-    return out;
-}
-
-std::string asset_url(const char* path) {
-    char* value = wf_js_asset_url(path);
-    std::string out(value ? value : path);
     std::free(value);
     return out;
 }
@@ -124,10 +106,17 @@ void draw_frame() {
     // ImGui spreads fast input over frames (a key and its character, or a click, per frame: "trickling"):
     // keep drawing until every queued event has been seen, or fast typing would wait for the next event.
     if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) web::frame_loop::wake();
+    // A window that sizes itself to its content (the sign-in card, a dialog) is measured in a hidden frame and
+    // drawn in the next: draw that next frame now rather than when some input happens to come.
+    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+        if (window->Active && (window->HiddenFramesCanSkipItems > 0 || window->HiddenFramesCannotSkipItems > 0)) {
+            web::frame_loop::wake();
+            break;
+        }
 
     if (web::frame_loop::frames_drawn() == 0) {   // this is the first frame
         wf_js_first_frame();
-        web::fonts::start_cjk_download(asset_url(kCjkFontUrl).c_str());
+        web::fonts::after_first_frame();
     }
 }
 

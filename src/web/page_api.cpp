@@ -2,6 +2,7 @@
 // boot.js copies (UTF8ToString) before the next call.
 #include "web/page_api.h"
 
+#include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
 #include <cstdio>
@@ -42,7 +43,7 @@ EMSCRIPTEN_KEEPALIVE const char* wfadmin_state() {
 
 EMSCRIPTEN_KEEPALIVE int wfadmin_frames() { return web::frame_loop::frames_drawn(); }
 
-EMSCRIPTEN_KEEPALIVE int wfadmin_fonts_ready() { return web::fonts::cjk_ready() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int wfadmin_fonts_ready() { return web::fonts::glyphs_ready() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* wfadmin_missing_glyphs() {
     web::page_api::g_answer = web::fonts::missing_glyphs();
@@ -50,7 +51,12 @@ EMSCRIPTEN_KEEPALIVE const char* wfadmin_missing_glyphs() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* wfadmin_atlas() {
-    web::page_api::g_answer = web::fonts::atlas_json();
+    // The atlas is one texture: it must stay within what this WebGL allows.
+    GLint max_texture = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture);
+    std::string json = web::fonts::atlas_json();
+    json.insert(json.size() - 1, ",\"maxTextureSize\":" + std::to_string(max_texture));
+    web::page_api::g_answer = json;
     return web::page_api::g_answer.c_str();
 }
 

@@ -3,9 +3,10 @@
 //                   frame (ui::automation), or null
 //   state()      -> App::state_json(), parsed
 //   frames()     -> frames drawn so far (an idle page draws none)
-//   fontsReady() -> the CJK font has arrived and is in the atlas
-//   missingGlyphs() -> characters the page wants to draw that no font in the atlas has ("" when none)
-//   atlas()      -> {width, height, glyphs, dpr, builds, lastBuildMs} of the font atlas
+//   fontsReady() -> every character the page wants to draw is in the atlas (no rebuild pending)
+//   missingGlyphs() -> characters the page wants to draw and cannot: no font has them (drawn as a box), or
+//                   not yet in the atlas ("" when none); every code point, beyond the BMP too
+//   atlas()      -> web::fonts::atlas_json() plus maxTextureSize (the WebGL limit)
 #pragma once
 
 namespace ui { class App; }

@@ -228,3 +228,18 @@ TEST(Directory, EmailAndUsernameIndexesFollowChangesAfterTheFirstLookup) {
     d.add_users({make_user(9, "Twin", "e.zola@acme.com")});
     EXPECT_EQ(d.find_email("e.zola@acme.com").size(), 1u);
 }
+
+TEST(Directory, NamesBeyondTheBmpSortIndexAndFilter) {
+    Directory d;
+    d.begin_load();
+    std::vector<wf::User> users = {make_user(1, "謝𡘙", "𡘙@acme.com"), make_user(2, "謝雅婷", "yating@acme.com")};
+    d.add_users(users);
+    d.finish_load(users);
+    ASSERT_EQ(d.find_email("𡘙@ACME.com").size(), 1u);
+    EXPECT_EQ(d.user(d.find_email("𡘙@acme.com")[0]).name, "謝𡘙");
+    Filter f;
+    f.text = "謝 𡘙";
+    const Rows rows = apply_filter(d, f, 0);
+    EXPECT_EQ(names(d, rows), (std::vector<std::string>{"謝𡘙"}));
+    EXPECT_EQ(names(d, d.sorted(apply_filter(d, Filter{}, 0), SortColumn::Name, false)).size(), 2u);
+}

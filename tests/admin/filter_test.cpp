@@ -275,3 +275,53 @@ TEST(UserViewWhileLoading, RefreshesAtMostEveryFewHundredMsThenAtTheEnd) {
     d.finish_load({});
     EXPECT_EQ(view.rows(d, t0 + admin::UserView::kLoadingRefreshMs + 3).size(), 4u) << "the end of the load is at once";
 }
+
+TEST(Filter, SeveralWordsMatchInAnyOrder) {
+    Directory d;
+    d.begin_load();
+    std::vector<wf::User> users = {make_user(1, "Amélie Clark", "amelie.clark@acme.com"),
+                                   make_user(2, "Clark Kent", "ck@acme.com"),
+                                   make_user(3, "Amelie Dubois", "amelie.dubois@acme.com")};
+    d.finish_load(users);
+    Filter f;
+    f.text = "Clark Amelie";
+    EXPECT_EQ(ids_of(d, run(d, f)), (std::vector<int>{1}));
+    f.text = "  amélie\u3000CLARK ";   // any spaces, ideographic ones too; case and accents folded
+    EXPECT_EQ(ids_of(d, run(d, f)), (std::vector<int>{1}));
+    f.text = "clark acme";             // one word in the name, one in the email
+    EXPECT_EQ(ids_of(d, run(d, f)), (std::vector<int>{1, 2}));
+    f.text = "clark zola";             // every word must be found
+    EXPECT_TRUE(run(d, f).empty());
+    EXPECT_EQ(search_words(" Clark\xC2\xA0 Amélie "), (std::vector<std::string>{"clark", "amelie"}));
+    EXPECT_TRUE(search_words(" \u3000 ").empty());
+}
+
+TEST(Filter, CharactersBeyondTheBmpMatch) {
+    Directory d;
+    d.begin_load();
+    std::vector<wf::User> users = {make_user(1, "謝𡘙", "hsieh.x@acme.com"), make_user(2, "林堃", "lin.kun@acme.com"),
+                                   make_user(3, "謝雅婷", "yating@acme.com"), make_user(4, "Mia 🌸 Chen", "mia@acme.com")};
+    d.finish_load(users);
+    Filter f;
+    f.text = "𡘙";
+    EXPECT_EQ(ids_of(d, run(d, f)), (std::vector<int>{1}));
+    f.text = "謝";
+    EXPECT_EQ(ids_of(d, run(d, f)), (std::vector<int>{1, 3}));
+    f.text = "堃";
+    EXPECT_EQ(ids_of(d, run(d, f)), (std::vector<int>{2}));
+    f.text = "🌸 mia";
+    EXPECT_EQ(ids_of(d, run(d, f)), (std::vector<int>{4}));
+}
+
+TEST(Filter, DecomposedAccentsMatchPrecomposedOnes) {
+    Directory d;
+    d.begin_load();
+    std::vector<wf::User> users = {make_user(1, "Zoe\u0308 Martin", "zoe@acme.com"),   // e + combining diaeresis
+                                   make_user(2, "Арсе\u0301ний Смирно\u0301в", "arseny@acme.com")};
+    d.finish_load(users);
+    Filter f;
+    f.text = "zoë";
+    EXPECT_EQ(ids_of(d, run(d, f)), (std::vector<int>{1}));
+    f.text = "смирнов арсений";
+    EXPECT_EQ(ids_of(d, run(d, f)), (std::vector<int>{2}));
+}

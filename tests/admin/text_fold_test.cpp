@@ -59,3 +59,11 @@ TEST(TextFold, SecureWipeClearsTheString) {
     admin::secure_wipe(buffer, sizeof buffer);
     for (char c : buffer) EXPECT_EQ(c, 0);
 }
+
+TEST(TextFold, KeepsCharactersBeyondTheBmpAndDropsCombiningAccents) {
+    EXPECT_EQ(fold("謝𡘙"), "謝𡘙");
+    EXPECT_EQ(fold("A😀B"), "a😀b");
+    EXPECT_EQ(fold("Zoe\u0308"), "zoe");
+    EXPECT_EQ(fold("Арсе\u0301ний"), "арсений");
+    EXPECT_EQ(trim("\u3000𡘙 "), "𡘙");
+}

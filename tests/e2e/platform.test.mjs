@@ -1,7 +1,7 @@
 // platform.test.mjs: the browser platform layer (src/web) in headless Chromium against serve.py's demo:
 // first frame and loading indicator, no frames while idle, canvas size x devicePixelRatio and resizing,
 // typing, Ctrl/Cmd+V paste, IME composition (Chinese), Ctrl/Cmd+C copy to the system clipboard, and
-// Traditional Chinese glyphs once the CJK font arrives. Screenshots go to $WFADMIN_ARTIFACTS.
+// Traditional Chinese glyphs once the browser has drawn them into the atlas. Screenshots go to $WFADMIN_ARTIFACTS.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO, startServer } from '../lib/serve.mjs';
@@ -176,7 +176,7 @@ test('a lost WebGL context is restored and the page draws again', async () => {
   }
 });
 
-test('Traditional Chinese renders once the CJK font arrives (no missing glyphs)', async () => {
+test('Traditional Chinese renders once its glyphs are in the atlas (no missing glyphs)', async () => {
   const page = await openPage(browser, `${server.url}/?lang=zh-TW`, { dpr: 2, locale: 'zh-TW' });
   try {
     await waitFontsReady(page);

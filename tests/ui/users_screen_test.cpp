@@ -235,6 +235,25 @@ TEST(UsersScreen, WantedGlyphsCoverNamesAndTranslations) {
     for (char32_t c : glyphs) EXPECT_GE(c, 0x80u);
 }
 
+TEST(UsersScreen, WantedGlyphsReachBeyondTheBmpAndIncludeTheServersWords) {
+    AppRig rig;
+    rig.server.users[test_id(5)].name = "謝𡘙";
+    rig.server.users[test_id(6)].name = "Mia 🌸 Chen";
+    rig.sign_in();
+    // Workfront refuses a change in its own words, which the log and the error banner show.
+    rig.server.fault = [](const wf::Request& r) -> std::optional<wf::Response> {
+        if (r.method != "PUT") return std::nullopt;
+        return wftest::FakeWorkfront::error(422, "ValidationException", "ผู้ใช้นี้ถูกล็อก 鎖定");
+    };
+    ASSERT_TRUE(rig.imgui.click("deactivate-" + test_id(1)));
+    rig.imgui.frames(2);
+    ASSERT_TRUE(rig.imgui.click("confirm"));
+    for (int i = 0; i < 5; ++i) rig.step();
+    ASSERT_TRUE(rig.imgui.type_into("filter", "林堃"));
+    const std::u32string& glyphs = rig.app->wanted_glyphs(nullptr);
+    for (char32_t c : std::u32string(U"𡘙🌸林堃ผล鎖")) EXPECT_NE(glyphs.find(c), std::u32string::npos) << std::hex << c;
+}
+
 TEST(UsersScreen, HeadersSortTheTable) {
     AppRig rig;
     rig.sign_in();

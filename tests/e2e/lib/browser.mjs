@@ -35,7 +35,7 @@ export async function launch(options = {}) {
 
 // Opens `url` in a fresh context (own storage, clipboard permissions granted) and waits for the first frame.
 // Options: dpr (deviceScaleFactor, default 1), width/height (viewport, default 1280x800), locale,
-// touch (a touch screen: page.touchscreen.tap), waitFonts (also wait for the CJK font to be in the atlas), timeoutMs.
+// touch (a touch screen: page.touchscreen.tap), waitFonts (also wait for every wanted glyph to be in the atlas), timeoutMs.
 export async function openPage(browser, url, { dpr = 1, width = 1280, height = 800, locale = 'en-US',
   touch = false, waitFonts = false, timeoutMs = 30000 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, locale,
