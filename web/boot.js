@@ -79,7 +79,6 @@
     canvas: document.getElementById('canvas'),
     wfadminConfig: config,
     locateFile: function (path, prefix) { return prefix + assetUrl(path); },
-    wfadminAssetUrl: assetUrl,
     preRun: [function () {
       Module.addRunDependency('wfadmin-config');
       configReady.then(function () { Module.removeRunDependency('wfadmin-config'); });
