@@ -1,19 +1,14 @@
-// ui_strings.h: every word the views show, in English and Traditional Chinese (zh-TW), in one table.
-// Views write tr(S::sign_in) or trf(S::loading_progress, a, b); the table in strings.cpp holds both languages.
-// Format strings use printf conversions; both languages take the same arguments in the same order.
+// ui_strings.h: every word the views show, by key. Views write tr(S::sign_in) or trf(S::loading_progress, a, b);
+// each language's words live in its own file, src/ui/lang/<tag>.cpp, and the registry (languages.h) lists the
+// languages. A new key: one enumerator here, one row in every phrase file (a test finds any that is missing).
+// Format strings use printf conversions; every language takes the same arguments in the same order.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "ui/languages.h"
+
 namespace ui {
-
-enum class Language { English, TraditionalChinese };
-
-Language language_from_tag(const std::string& tag);   // "zh-TW", "zh-Hant", "zh-HK", "zh_tw" -> zh-TW; else English
-const char* language_tag(Language language);          // "en" | "zh-TW"
-const char* language_name(Language language);         // each language named in itself: "English", "繁體中文"
-void set_language(Language language);
-Language current_language();
 
 enum class S : int {
     // app and language
@@ -74,13 +69,10 @@ enum class S : int {
 
 const char* tr(S key);                              // in the current language
 std::string trf(S key, ...);                        // tr() through snprintf
-const char* tr_in(Language language, S key);        // for tests and the font subset
+const char* tr_in(Language language, S key);        // for tests and the glyph collection
 
-// Every UI string in every language, one per line: the build collects its characters for the CJK font subset.
+// Every UI string in every language, one per line, and every language's name: the page collects their
+// characters for the glyph atlas.
 std::string all_ui_text();
-
-namespace detail {
-int row_key(int row);   // the key stored in row `row` of the table (tests check the table's order)
-}
 
 }  // namespace ui

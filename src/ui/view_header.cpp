@@ -64,8 +64,7 @@ void draw_header(ViewContext& ctx) {
 
     // Right-aligned: language, sign out.
     const char* sign_out_text = tr(S::sign_out);
-    const float right_width = ImGui::CalcTextSize("English").x + ImGui::CalcTextSize("繁體中文").x +
-                              ImGui::CalcTextSize(sign_out_text).x + 90.0f;
+    const float right_width = language_switch_width() + ImGui::CalcTextSize(sign_out_text).x + 54.0f;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - right_width));
     draw_language_switch(ctx);
     ImGui::SameLine(0, 16);

@@ -101,7 +101,7 @@ void draw_sign_in(ViewContext& ctx) {
 
     // Language switch, top right.
     {
-        const float w = ImGui::CalcTextSize("English").x + ImGui::CalcTextSize("繁體中文").x + 64.0f;
+        const float w = language_switch_width() + 28.0f;
         ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - w);
         draw_language_switch(ctx);
     }

@@ -73,6 +73,7 @@ void draw_generate_key_dialog(ViewContext& ctx);   // generateApiKey confirmatio
 void draw_header(ViewContext& ctx);           // signed-in user, counts, loading progress, language, sign out
 void draw_sign_out_dialog(ViewContext& ctx);
 void draw_language_switch(ViewContext& ctx);
+float language_switch_width();                // what draw_language_switch takes, for right alignment
 void draw_filters_panel(ViewContext& ctx);    // left column: bulk filters, histogram, licence summary
 void draw_toolbar(ViewContext& ctx);          // quick filter, status, selection and bulk buttons
 void draw_users_table(ViewContext& ctx, float height);

@@ -1,11 +1,13 @@
-// Tests of the string table and the formatting helpers: the table is complete and in order, both languages
-// take the same printf arguments, and counts, dates and CSV fields come out as a person expects.
+// Tests of the phrase tables, the language registry and the formatting helpers: every key has words once in
+// every language, every language takes English's printf arguments, and counts, dates and CSV fields come out as a person expects.
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "ui/format.h"
+#include "ui/lang/phrases.h"
 #include "ui/strings.h"
 
 namespace {
@@ -30,22 +32,48 @@ struct LanguageGuard {
 
 }  // namespace
 
-TEST(Strings, TableIsInKeyOrderAndComplete) {
-    for (int i = 0; i < static_cast<int>(ui::S::Count); ++i) {
-        EXPECT_EQ(ui::detail::row_key(i), i) << "row " << i << " is out of order";
-        const auto key = static_cast<ui::S>(i);
-        EXPECT_GT(std::strlen(ui::tr_in(ui::Language::English, key)), 0u) << i;
-        EXPECT_GT(std::strlen(ui::tr_in(ui::Language::TraditionalChinese, key)), 0u) << i;
+TEST(Strings, EveryKeyHasWordsOnceInEveryLanguage) {
+    for (int l = 0; l < ui::language_count(); ++l) {
+        const ui::LanguageInfo& info = ui::language_info(static_cast<ui::Language>(l));
+        std::vector<int> seen(static_cast<int>(ui::S::Count), 0);
+        for (std::size_t i = 0; i < info.phrases->count; ++i) {
+            const int key = static_cast<int>(info.phrases->rows[i].key);
+            ASSERT_GE(key, 0);
+            ASSERT_LT(key, static_cast<int>(ui::S::Count));
+            ++seen[key];
+            EXPECT_GT(std::strlen(info.phrases->rows[i].text), 0u) << info.tag << " key " << key;
+        }
+        for (int key = 0; key < static_cast<int>(ui::S::Count); ++key)
+            EXPECT_EQ(seen[key], 1) << info.tag << ": key " << key << " (English: \""
+                                    << ui::tr_in(ui::Language::English, static_cast<ui::S>(key)) << "\")";
     }
 }
 
-TEST(Strings, BothLanguagesTakeTheSameArguments) {
-    for (int i = 0; i < static_cast<int>(ui::S::Count); ++i) {
-        const auto key = static_cast<ui::S>(i);
-        EXPECT_EQ(conversions(ui::tr_in(ui::Language::English, key)),
-                  conversions(ui::tr_in(ui::Language::TraditionalChinese, key)))
-            << ui::tr_in(ui::Language::English, key);
+TEST(Languages, RegistryRowsAreWhole) {
+    ASSERT_GE(ui::language_count(), 2);
+    EXPECT_STREQ(ui::language_tag(ui::Language::English), "en");
+    EXPECT_STREQ(ui::language_tag(ui::Language::TraditionalChinese), "zh-TW");
+    EXPECT_STREQ(ui::language_name(ui::Language::TraditionalChinese), "繁體中文");
+    for (int l = 0; l < ui::language_count(); ++l) {
+        const auto language = static_cast<ui::Language>(l);
+        const ui::LanguageInfo& info = ui::language_info(language);
+        ASSERT_NE(info.phrases, nullptr) << info.tag;
+        ASSERT_NE(info.plural, nullptr) << info.tag;
+        ASSERT_NE(info.other_tags, nullptr) << info.tag;
+        EXPECT_EQ(ui::language_from_tag(info.tag), language) << "a row's own tag chooses it: " << info.tag;
+        for (const char* const* o = info.other_tags; *o; ++o) EXPECT_EQ(ui::language_from_tag(*o), language) << *o;
     }
+    EXPECT_EQ(ui::language_info(static_cast<ui::Language>(99)).tag, ui::language_info(ui::Language::English).tag);
+}
+
+TEST(Strings, BothLanguagesTakeTheSameArguments) {
+    for (int l = 1; l < ui::language_count(); ++l)
+        for (int i = 0; i < static_cast<int>(ui::S::Count); ++i) {
+            const auto key = static_cast<ui::S>(i);
+            EXPECT_EQ(conversions(ui::tr_in(ui::Language::English, key)),
+                      conversions(ui::tr_in(static_cast<ui::Language>(l), key)))
+                << ui::language_tag(static_cast<ui::Language>(l)) << ": " << ui::tr_in(ui::Language::English, key);
+        }
 }
 
 TEST(Strings, LanguageTagsAndSwitch) {
@@ -53,6 +81,8 @@ TEST(Strings, LanguageTagsAndSwitch) {
     EXPECT_EQ(ui::language_from_tag("zh-TW"), ui::Language::TraditionalChinese);
     EXPECT_EQ(ui::language_from_tag("zh_tw"), ui::Language::TraditionalChinese);
     EXPECT_EQ(ui::language_from_tag("zh-Hant-TW"), ui::Language::TraditionalChinese);
+    EXPECT_EQ(ui::language_from_tag("zh-HK"), ui::Language::TraditionalChinese);
+    EXPECT_EQ(ui::language_from_tag("zh-hantx"), ui::Language::English);
     EXPECT_EQ(ui::language_from_tag("zh-CN"), ui::Language::English);
     EXPECT_EQ(ui::language_from_tag("en-US"), ui::Language::English);
     EXPECT_EQ(ui::language_from_tag(""), ui::Language::English);
