@@ -4,14 +4,14 @@
   python3 serve.py [--root build/web/site] [--host 127.0.0.1] [--port 8000 | --port 0]
                    [--db build/demo/demo.sqlite3] [--reset-demo] [--demo-users 250] [--seed 1] [--no-demo]
                    [--upstream URL] [--proxy-timeout 30] [--proxy-deadline 50] [--request-deadline 120]
-                   [--tls-cert FILE --tls-key FILE] [--tenant NAME ...] [--config FILE]
+                   [--tls-cert FILE --tls-key FILE] [--tenant NAME ...] [--config FILE] [--oauth-token-ttl 3600]
                    [--test-control] [--quiet]
                    [--latency-ms N] [--error-rate R] [--error-status S] [--drop-rate R] [--fault-seed N]
                    [--max-concurrent N]
 
 Python 3.11 standard library only. The pieces live in server/: app (HTTP), httpbody (strict request framing and
 the per-request deadline), static (the page), demo + query + edits + auth + seed + store + schema (the demo tenant
-in SQLite), proxy + location (other tenants; how a browser reads a redirect), deployment (the page's config.json:
+in SQLite), oauth (the demo's OAuth2 authorization server: authorize page, codes, tokens), proxy + location (other tenants; how a browser reads a redirect), deployment (the page's config.json:
 tenants, default domain, API version), errors + wfjson (Workfront-shaped
 errors, bounded JSON in, strict JSON out), faults, stats, control (/__test__/..., only with --test-control), logs
 (one redacted line per request) and allocator (malloc tuning).
@@ -26,7 +26,7 @@ import ssl
 import sys
 import time
 
-from server import allocator, app, auth, deployment, faults, logs, proxy, seed, stats, store
+from server import allocator, app, auth, deployment, faults, logs, oauth, proxy, seed, stats, store
 from server.demo import DemoApi
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -55,6 +55,8 @@ def parse_args(argv):
     p.add_argument("--tenant", action="append", default=[],
                    help="work only with this Workfront tenant (acme for acme.my.workfront.com); repeatable")
     p.add_argument("--config", help="the page's deployment config (default: config.json in --root, if there)")
+    p.add_argument("--oauth-token-ttl", type=float, default=oauth.DEFAULT_TOKEN_TTL, metavar="SECONDS",
+                   help="lifetime of the demo's OAuth2 access tokens (default %(default)g)")
     p.add_argument("--test-control", action="store_true", help="enable /__test__/... (tests only)")
     p.add_argument("--quiet", action="store_true", help="no per-request log lines")
     p.add_argument("--latency-ms", type=int, default=0, help="fault: delay every API answer")
@@ -68,6 +70,8 @@ def parse_args(argv):
         p.error("--demo-users must be at least 4 (the fixed demo accounts)")
     if bool(args.tls_cert) != bool(args.tls_key):
         p.error("--tls-cert and --tls-key go together")
+    if not args.oauth_token_ttl > 0:
+        p.error("--oauth-token-ttl must be more than 0 seconds")
     return args
 
 
@@ -142,22 +146,30 @@ def main(argv=None):
     except ValueError as e:
         print("serve.py: %s" % e, file=sys.stderr)
         return 2
-    st, demo, sso_key, counters = None, None, None, stats.Stats()
+    st, demo, sso_key, counters, authorization = None, None, None, stats.Stats(), None
     if not args.no_demo:
         st, sso_key = open_demo(args, log)
         demo = DemoApi(st, counters, shuffle_seed=int(time.time()))
+        authorization = oauth.AuthorizationServer(st, counters, token_ttl=args.oauth_token_ttl)
     if not os.path.isdir(args.root):
         log.say("warning: %s does not exist (build the page first); static files will be 404" % args.root)
     try:
         server = app.Server((args.host, args.port), root=args.root, store=st, demo=demo, stats=counters,
                             upstream=upstream, faults=fault_state, log=log, test_control=args.test_control,
                             version=app_version(args.root), request_deadline=args.request_deadline,
-                            deployment=config, tls=tls)
+                            deployment=config, tls=tls, oauth=authorization)
     except OSError as e:
         print("serve.py: cannot listen on %s:%d (%s); try another --port, or --port 0" % (args.host, args.port,
                                                                                         e.strerror), file=sys.stderr)
         return 1
     host, port = server.server_address[:2]
+    scheme = "https" if tls else "http"
+    if authorization:
+        # The page's own URL on the loopback names (and on the address it was bound to, if that is one).
+        names = ["127.0.0.1", "localhost"]
+        if host not in ("0.0.0.0", "::", "127.0.0.1"):
+            names.append(("[%s]" % host) if ":" in host else host)
+        authorization.register_redirects(["%s://%s:%d/" % (scheme, n, port) for n in names])
     if demo and not args.quiet:
         meta = st.meta()
         log.say("demo Workfront: domain \"demo\" (%s), %s users, database %s"
@@ -166,13 +178,15 @@ def main(argv=None):
         log.say("  non-admin:  %s / %s" % (seed.USER_EMAIL, seed.DEMO_PASSWORD))
         log.say("  SSO admin:  %s (no password login; paste API key %s)" % (seed.SSO_EMAIL, sso_key))
         log.say("  Admin Email user: %s (cannot be deactivated)" % seed.OWNER_EMAIL)
+        log.say("  OAuth2:     Single-page web application, client ID %s, access tokens last %gs; redirect URIs %s"
+                % (authorization.client_id, args.oauth_token_ttl, ", ".join(authorization.redirect_uris)))
     if args.test_control and not args.quiet:
         log.say("test control endpoints are ON (/__test__/...): for tests only")
     if args.upstream and not args.quiet:
         log.say("proxy: every non-demo tenant goes to %s" % args.upstream)
     if config.get("tenants") and not args.quiet:
         log.say("proxy: only the tenant%s %s" % ("s" if len(config["tenants"]) > 1 else "", ", ".join(config["tenants"])))
-    log.say("serving on %s://%s:%d/" % ("https" if tls else "http", ("[%s]" % host) if ":" in host else host, port))
+    log.say("serving on %s://%s:%d/" % (scheme, ("[%s]" % host) if ":" in host else host, port))
 
     def stop(signum, frame):
         raise KeyboardInterrupt

@@ -12,7 +12,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from . import control, errors, faults, httpbody, proxy, query, static, wfjson
+from . import control, errors, faults, httpbody, oauth, proxy, query, static, wfjson
 from .errors import WFError, http_error
 from .httpbody import BadBody, BodyTooLarge, RequestTimeout
 
@@ -126,7 +126,8 @@ class Handler(BaseHTTPRequestHandler):
     def _send(self, status, headers, body, head_only=False):
         self.send_response(status)
         for k, v in SECURITY_HEADERS.items():
-            self.send_header(k, v)
+            if k not in headers:   # a page of its own (the demo's authorize page) brings its own policy
+                self.send_header(k, v)
         if self.server.tls:
             self.send_header("Strict-Transport-Security", HSTS)
         if hasattr(self, "_started"):   # the work so far, wall clock and this thread's CPU (devtools show it)
@@ -208,6 +209,8 @@ class Handler(BaseHTTPRequestHandler):
                 self._send_error(http_error(421, errors.BAD_REQUEST, "This server answers only to its own address."))
             elif path.lower().startswith("/attask/") or path == proxy.TOKEN_PATH:
                 self._api(split)
+            elif path == oauth.AUTHORIZE_PATH and self.server.oauth is not None:
+                self._authorize(split)
             elif path.startswith("/__test__/") and self.server.test_control:
                 self._control(split)
             else:
@@ -285,7 +288,25 @@ class Handler(BaseHTTPRequestHandler):
         data = dict(self.server.deployment, demo=self.server.demo is not None, version=self.server.version)
         if self.server.demo is not None:
             data["demoDomain"] = "demo"
+        if self.server.oauth is not None:
+            # The demo is its own authorization server: the browser goes to this server's origin (as it was
+            # reached) to sign in, with the demo's registered client.
+            data["demoOAuth2ClientId"] = self.server.oauth.client_id
+            data["demoAuthorizeOrigin"] = "%s://%s" % ("https" if self.server.tls else "http",
+                                                       self.headers.get("Host", "").strip())
+        if self.server.upstream.fixed:
+            # Every other tenant is the --upstream stand-in: its authorize page is visited there, directly.
+            scheme, hostname, port, _ = self.server.upstream.fixed
+            data["authorizeOrigin"] = "%s://%s%s" % (scheme, ("[%s]" % hostname) if ":" in hostname else hostname,
+                                                     ":%d" % port if port else "")
         self._send_json(200, data, {"Cache-Control": "no-cache"})
+
+    def _authorize(self, split):
+        """The demo's authorize page (server/oauth.py): a top-level navigation, never called by the page."""
+        body = self._read_body()
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        status, headers, data = self.server.oauth.authorize(self.command, split.query, body, ctype)
+        self._send(status, headers, data, self.command == "HEAD")
 
     def _control(self, split):
         body = self._read_body()
@@ -386,6 +407,12 @@ class Handler(BaseHTTPRequestHandler):
         return (override or self.command).upper()
 
     def _demo(self, split, body):
+        if split.path == proxy.TOKEN_PATH:
+            if self.server.oauth is None:
+                raise WFError(404, errors.NOT_FOUND, "There is no OAuth2 server here", "exception.notfound",
+                              "Not found")
+            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            return self.server.oauth.token(self.command, ctype, body or b"")
         params, json_body = self._params(split, body)
         method = self._effective_method(params)
         if method not in ("GET", "PUT", "POST", "DELETE"):
@@ -403,8 +430,9 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(self, address, *, root, store, demo, stats, upstream, faults, log, test_control, version,
-                 request_deadline=REQUEST_DEADLINE, deployment=None, tls=None):
+                 request_deadline=REQUEST_DEADLINE, deployment=None, tls=None, oauth=None):
         self.root, self.store, self.demo, self.stats, self.upstream = root, store, demo, stats, upstream
+        self.oauth = oauth   # the demo's OAuth2 authorization server (server/oauth.py), or None
         self.deployment = deployment or {}
         self.tenants = tuple(self.deployment.get("tenants") or ())   # empty: every Workfront tenant
         self.tls = tls   # an ssl.SSLContext, or None for plain HTTP

@@ -70,6 +70,13 @@ def handle(server, method, path, query_string, body):
             conn.execute("UPDATE api_keys SET created = created - 31 * 86400000")
             conn.execute("UPDATE sessions SET expires = 0")
         return 200, {"expired": True}
+    if path == "/__test__/oauth/advance" and method == "POST" and server.oauth is not None:
+        # The OAuth2 server's clock moves on (codes and refresh tokens expire); access tokens are sessions.
+        seconds = wfjson.loads(body, "body").get("seconds") if body else None
+        if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or not 0 <= seconds <= 10 ** 9:
+            raise ValueError("give {\"seconds\": N}")
+        server.oauth.advance(seconds)
+        return 200, {"advanced": seconds}
     if path == "/__test__/reset" and method == "POST":
         meta = store.meta()
         key = seed.seed_database(store, int(meta.get("users", 250)), int(meta.get("seed", 1)))

@@ -8,7 +8,9 @@ import sys
 import threading
 from urllib.parse import unquote_plus
 
-_SECRET_NAME = re.compile(r"pass|api_?key|session|token|secret|auth|credential|code_verifier", re.IGNORECASE)
+# An OAuth2 return (?code=...&state=...) is logged without its single-use code and its state.
+_SECRET_NAME = re.compile(r"pass|api_?key|session|token|secret|auth|credential|code_verifier|^code$|^state$",
+                          re.IGNORECASE)
 # A name starts after a delimiter (the look-behind keeps the search linear: a 30 KB target without "=" must not
 # be scanned from every one of its characters).
 _NAME = re.compile(r"(?:^|(?<=[&?;\s'\"]))([^&=?;\s'\"]+)=")

@@ -138,7 +138,7 @@ class ConfigTest(unittest.TestCase):
             self.assertNotIn("demoDomain", data)
         with Serve(users=8) as srv:   # no file in the root, no flags: today's defaults
             data = srv.request("GET", "/config.json").json()
-            self.assertEqual(set(data), {"demo", "demoDomain", "version"})
+            self.assertEqual(set(data), {"demo", "demoDomain", "version", "demoOAuth2ClientId", "demoAuthorizeOrigin"})
 
 
 class SiteAssetsTest(unittest.TestCase):
